@@ -1,0 +1,1 @@
+//! Rust types and Markdown docs from a checked JSON Structure model.

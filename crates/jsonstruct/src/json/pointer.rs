@@ -1,0 +1,141 @@
+//! RFC 6901 JSON Pointers: escaping segments for the pointers we report, and parsing the
+//! `#/...` fragments that `$ref`, `$root` and `$extends` use.
+
+use std::fmt::Write;
+
+/// Appends `/segment` to `pointer`, escaping `~` and `/`.
+pub fn push(pointer: &mut String, segment: &str) {
+    pointer.push('/');
+    for c in segment.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
+}
+
+/// Appends `/index`.
+pub fn push_index(pointer: &mut String, index: usize) {
+    let _ = write!(pointer, "/{index}");
+}
+
+/// Returns `pointer` extended by one segment.
+pub fn join(pointer: &str, segment: &str) -> String {
+    let mut p = String::with_capacity(pointer.len() + segment.len() + 1);
+    p.push_str(pointer);
+    push(&mut p, segment);
+    p
+}
+
+/// Why a pointer fragment is malformed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PointerError {
+    /// It does not start with `#/` (or is not a same-document fragment at all).
+    NotFragment,
+    /// A `~` is not followed by `0` or `1`.
+    BadEscape,
+    /// An empty segment (`//` or a trailing `/`).
+    EmptySegment,
+    /// Percent-encoding is not decoded in a fragment here; it is almost always a mistake.
+    PercentEncoded,
+}
+
+impl std::fmt::Display for PointerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            PointerError::NotFragment => {
+                "must be a same-document JSON Pointer fragment starting with \"#/\""
+            }
+            PointerError::BadEscape => "has '~' not followed by '0' or '1'",
+            PointerError::EmptySegment => "has an empty segment",
+            PointerError::PercentEncoded => "contains '%' (percent-encoding is not supported)",
+        })
+    }
+}
+
+/// Splits a `#/a/b` fragment into unescaped segments.
+pub fn parse_fragment(fragment: &str) -> Result<Vec<String>, PointerError> {
+    let rest = fragment
+        .strip_prefix("#/")
+        .ok_or(PointerError::NotFragment)?;
+    rest.split('/').map(unescape).collect()
+}
+
+fn unescape(segment: &str) -> Result<String, PointerError> {
+    if segment.is_empty() {
+        return Err(PointerError::EmptySegment);
+    }
+    if segment.contains('%') {
+        return Err(PointerError::PercentEncoded);
+    }
+    if segment.contains('#') {
+        return Err(PointerError::NotFragment);
+    }
+    let mut out = String::with_capacity(segment.len());
+    let mut chars = segment.chars();
+    while let Some(c) = chars.next() {
+        if c == '~' {
+            match chars.next() {
+                Some('0') => out.push('~'),
+                Some('1') => out.push('/'),
+                _ => return Err(PointerError::BadEscape),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+/// Checks an RFC 6901 pointer string (not a fragment): empty, or `/`-separated segments with
+/// valid `~` escapes.
+pub fn is_valid_pointer(s: &str) -> bool {
+    if s.is_empty() {
+        return true;
+    }
+    let Some(rest) = s.strip_prefix('/') else {
+        return false;
+    };
+    let b = rest.as_bytes();
+    b.iter()
+        .enumerate()
+        .all(|(i, &c)| c != b'~' || matches!(b.get(i + 1), Some(b'0' | b'1')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_round_trip() {
+        let mut p = String::new();
+        push(&mut p, "a/b~c");
+        push_index(&mut p, 3);
+        assert_eq!(p, "/a~1b~0c/3");
+        assert_eq!(parse_fragment("#/a~1b~0c/3").unwrap(), ["a/b~c", "3"]);
+    }
+
+    #[test]
+    fn malformed_fragments_are_rejected() {
+        assert_eq!(parse_fragment("/$defs/X"), Err(PointerError::NotFragment));
+        assert_eq!(parse_fragment("##/x"), Err(PointerError::NotFragment));
+        assert_eq!(parse_fragment("#/a/"), Err(PointerError::EmptySegment));
+        assert_eq!(parse_fragment("#/a//b"), Err(PointerError::EmptySegment));
+        assert_eq!(parse_fragment("#/~2x"), Err(PointerError::BadEscape));
+        assert_eq!(
+            parse_fragment("#/%24defs"),
+            Err(PointerError::PercentEncoded)
+        );
+        assert_eq!(parse_fragment("#/a#b"), Err(PointerError::NotFragment));
+    }
+
+    #[test]
+    fn plain_pointers() {
+        assert!(is_valid_pointer(""));
+        assert!(is_valid_pointer("/a/~0/~1"));
+        assert!(!is_valid_pointer("a/b"));
+        assert!(!is_valid_pointer("/~2"));
+        assert!(!is_valid_pointer("/a~"));
+    }
+}

@@ -1,0 +1,778 @@
+//! A strict RFC 8259 pull scanner over a byte slice.
+//!
+//! It is the only JSON lexer in the crate: the schema loader builds its spanned tree with it,
+//! and the validator walks instances with it directly, so every value is visited once, numbers
+//! keep their exact text, and strings are borrowed from the input unless they contain escapes.
+//! Positions are byte offsets; lines and columns are computed only when an error is reported.
+
+use std::fmt;
+
+/// Why the input is not well-formed JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyntaxErrorKind {
+    UnexpectedEnd,
+    UnexpectedChar(u8),
+    ExpectedValue,
+    ExpectedColon,
+    ExpectedCommaOrEnd,
+    ExpectedKey,
+    TrailingComma,
+    ControlCharInString,
+    InvalidEscape,
+    LoneSurrogate,
+    InvalidUtf8,
+    InvalidNumber,
+    TrailingCharacters,
+    NestingTooDeep(u32),
+}
+
+/// A syntax error at a byte offset of the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub kind: SyntaxErrorKind,
+    pub offset: usize,
+}
+
+impl fmt::Display for SyntaxErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use SyntaxErrorKind::*;
+        match self {
+            UnexpectedEnd => f.write_str("unexpected end of input"),
+            UnexpectedChar(b) if b.is_ascii_graphic() => {
+                write!(f, "unexpected character '{}'", *b as char)
+            }
+            UnexpectedChar(b) => write!(f, "unexpected byte 0x{b:02x}"),
+            ExpectedValue => f.write_str("expected a JSON value"),
+            ExpectedColon => f.write_str("expected ':' after object key"),
+            ExpectedCommaOrEnd => f.write_str("expected ',' or a closing bracket"),
+            ExpectedKey => f.write_str("expected a string object key"),
+            TrailingComma => f.write_str("trailing comma"),
+            ControlCharInString => f.write_str("unescaped control character in string"),
+            InvalidEscape => f.write_str("invalid escape sequence in string"),
+            LoneSurrogate => f.write_str("lone UTF-16 surrogate in \\u escape"),
+            InvalidUtf8 => f.write_str("invalid UTF-8"),
+            InvalidNumber => f.write_str("invalid number"),
+            TrailingCharacters => f.write_str("trailing characters after the JSON value"),
+            NestingTooDeep(max) => write!(f, "nesting deeper than {max} levels"),
+        }
+    }
+}
+
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} at byte {}", self.kind, self.offset)
+    }
+}
+
+impl std::error::Error for SyntaxError {}
+
+/// The kind of the next value, read from its first byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Peek {
+    Null,
+    Bool,
+    Number,
+    String,
+    Array,
+    Object,
+}
+
+/// A number exactly as written. `int` is set when it has neither fraction nor exponent; `mag`
+/// then holds its magnitude when it fits in a `u64` (so the sign is `negative`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Number<'a> {
+    pub text: &'a str,
+    pub negative: bool,
+    pub int: bool,
+    pub mag: Option<u64>,
+}
+
+impl<'a> Number<'a> {
+    /// Parses the text of a JSON number (strict RFC 8259 grammar).
+    pub fn parse(text: &'a str) -> Option<Number<'a>> {
+        let mut s = Scanner::new(text.as_bytes());
+        let n = s.number().ok()?;
+        (s.pos == text.len()).then_some(n)
+    }
+
+    /// The value as an `i128` when it is an integer literal that fits.
+    pub fn as_i128(&self) -> Option<i128> {
+        if !self.int {
+            return None;
+        }
+        if let Some(m) = self.mag {
+            return Some(if self.negative {
+                -(m as i128)
+            } else {
+                m as i128
+            });
+        }
+        self.text.parse::<i128>().ok()
+    }
+
+    /// The value as an `f64` (correctly rounded; infinite when out of range).
+    pub fn as_f64(&self) -> f64 {
+        if let (true, Some(m)) = (self.int, self.mag) {
+            if m < (1u64 << 53) {
+                let v = m as f64;
+                return if self.negative { -v } else { v };
+            }
+        }
+        self.text.parse::<f64>().unwrap_or(f64::NAN)
+    }
+}
+
+/// A string value: borrowed from the input when it has no escapes, otherwise decoded into the
+/// caller's scratch buffer (which is reused, so decoding allocates at most once per buffer).
+pub type Str<'s> = std::borrow::Cow<'s, str>;
+
+const MAX_DEPTH_BITS: usize = 1024;
+
+/// Byte classes for the string loop: 0 = plain, 1 = stop (quote, backslash, control, non-ASCII).
+static STRING_STOP: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i < 0x20 || i == b'"' as usize || i == b'\\' as usize || i >= 0x80) as u8;
+        i += 1;
+    }
+    t
+};
+
+/// A position in the input; scanners are cheap to copy, which is how unions and choices look
+/// ahead and rewind without buffering.
+#[derive(Debug, Clone, Copy)]
+pub struct Scanner<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+type R<T> = Result<T, SyntaxError>;
+
+impl<'a> Scanner<'a> {
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Scanner { bytes, pos: 0 }
+    }
+
+    /// Byte offset of the next unread byte.
+    #[inline]
+    pub fn offset(&self) -> usize {
+        self.pos
+    }
+
+    /// The whole input.
+    pub fn input(&self) -> &'a [u8] {
+        self.bytes
+    }
+
+    #[inline]
+    fn err<T>(&self, kind: SyntaxErrorKind, offset: usize) -> R<T> {
+        Err(SyntaxError { kind, offset })
+    }
+
+    #[inline]
+    fn skip_ws(&mut self) {
+        while let Some(&b) = self.bytes.get(self.pos) {
+            if matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+    }
+
+    /// Skips whitespace and tells what the next value is.
+    #[inline]
+    pub fn peek(&mut self) -> R<Peek> {
+        self.skip_ws();
+        match self.bytes.get(self.pos) {
+            None => self.err(SyntaxErrorKind::UnexpectedEnd, self.pos),
+            Some(b'{') => Ok(Peek::Object),
+            Some(b'[') => Ok(Peek::Array),
+            Some(b'"') => Ok(Peek::String),
+            Some(b't' | b'f') => Ok(Peek::Bool),
+            Some(b'n') => Ok(Peek::Null),
+            Some(b'-' | b'0'..=b'9') => Ok(Peek::Number),
+            Some(&b) => self.err(SyntaxErrorKind::UnexpectedChar(b), self.pos),
+        }
+    }
+
+    fn literal(&mut self, word: &[u8]) -> R<()> {
+        let end = self.pos + word.len();
+        if self.bytes.get(self.pos..end) == Some(word) {
+            self.pos = end;
+            Ok(())
+        } else {
+            let at = (self.pos..end.min(self.bytes.len()))
+                .find(|&i| self.bytes[i] != word[i - self.pos])
+                .unwrap_or(self.bytes.len());
+            match self.bytes.get(at) {
+                None => self.err(SyntaxErrorKind::UnexpectedEnd, at),
+                Some(&b) => self.err(SyntaxErrorKind::UnexpectedChar(b), at),
+            }
+        }
+    }
+
+    /// Reads `null` (after `peek` returned `Null`).
+    pub fn null(&mut self) -> R<()> {
+        self.literal(b"null")
+    }
+
+    /// Reads `true` or `false` (after `peek` returned `Bool`).
+    pub fn boolean(&mut self) -> R<bool> {
+        if self.bytes.get(self.pos) == Some(&b't') {
+            self.literal(b"true").map(|_| true)
+        } else {
+            self.literal(b"false").map(|_| false)
+        }
+    }
+
+    /// Reads a number (after `peek` returned `Number`), keeping its exact text.
+    #[inline]
+    pub fn number(&mut self) -> R<Number<'a>> {
+        let start = self.pos;
+        let b = self.bytes;
+        let mut i = self.pos;
+        let negative = b.get(i) == Some(&b'-');
+        if negative {
+            i += 1;
+        }
+        let mut mag: u64 = 0;
+        let mut fits = true;
+        match b.get(i) {
+            Some(b'0') => i += 1,
+            Some(b'1'..=b'9') => {
+                while let Some(&d @ b'0'..=b'9') = b.get(i) {
+                    if fits {
+                        match mag
+                            .checked_mul(10)
+                            .and_then(|m| m.checked_add((d - b'0') as u64))
+                        {
+                            Some(m) => mag = m,
+                            None => fits = false,
+                        }
+                    }
+                    i += 1;
+                }
+            }
+            _ => return self.number_error(i),
+        }
+        let mut int = true;
+        if b.get(i) == Some(&b'.') {
+            int = false;
+            i += 1;
+            if !matches!(b.get(i), Some(b'0'..=b'9')) {
+                return self.number_error(i);
+            }
+            while matches!(b.get(i), Some(b'0'..=b'9')) {
+                i += 1;
+            }
+        }
+        if matches!(b.get(i), Some(b'e' | b'E')) {
+            int = false;
+            i += 1;
+            if matches!(b.get(i), Some(b'+' | b'-')) {
+                i += 1;
+            }
+            if !matches!(b.get(i), Some(b'0'..=b'9')) {
+                return self.number_error(i);
+            }
+            while matches!(b.get(i), Some(b'0'..=b'9')) {
+                i += 1;
+            }
+        }
+        // A digit right after a leading zero ("01") is not a number.
+        if matches!(b.get(i), Some(b'0'..=b'9')) {
+            return self.number_error(i);
+        }
+        self.pos = i;
+        // The slice holds only ASCII digits, signs, '.', 'e' and 'E'.
+        let text = std::str::from_utf8(&b[start..i]).unwrap_or_default();
+        Ok(Number {
+            text,
+            negative,
+            int,
+            mag: (int && fits).then_some(mag),
+        })
+    }
+
+    fn number_error<T>(&self, at: usize) -> R<T> {
+        match self.bytes.get(at) {
+            None => self.err(SyntaxErrorKind::UnexpectedEnd, at),
+            Some(_) => self.err(SyntaxErrorKind::InvalidNumber, at),
+        }
+    }
+
+    /// Reads a string (after `peek` returned `String`). Borrowed when it has no escapes.
+    #[inline]
+    pub fn string<'s>(&mut self, scratch: &'s mut String) -> R<Str<'s>>
+    where
+        'a: 's,
+    {
+        let start = self.pos + 1;
+        let mut i = start;
+        let b = self.bytes;
+        loop {
+            while i < b.len() && STRING_STOP[b[i] as usize] == 0 {
+                i += 1;
+            }
+            match b.get(i) {
+                None => return self.err(SyntaxErrorKind::UnexpectedEnd, i),
+                Some(b'"') => {
+                    self.pos = i + 1;
+                    return Ok(Str::Borrowed(as_str(&b[start..i])));
+                }
+                Some(b'\\') => {
+                    scratch.clear();
+                    scratch.push_str(as_str(&b[start..i]));
+                    self.pos = i;
+                    self.string_escaped(scratch)?;
+                    return Ok(Str::Borrowed(scratch.as_str()));
+                }
+                Some(&c) if c < 0x20 => return self.err(SyntaxErrorKind::ControlCharInString, i),
+                Some(_) => i = self.utf8_char(i)?,
+            }
+        }
+    }
+
+    /// Skips a string without decoding it, still checking escapes and UTF-8.
+    #[inline]
+    pub fn skip_string(&mut self) -> R<()> {
+        let b = self.bytes;
+        let mut i = self.pos + 1;
+        loop {
+            while i < b.len() && STRING_STOP[b[i] as usize] == 0 {
+                i += 1;
+            }
+            match b.get(i) {
+                None => return self.err(SyntaxErrorKind::UnexpectedEnd, i),
+                Some(b'"') => {
+                    self.pos = i + 1;
+                    return Ok(());
+                }
+                Some(b'\\') => {
+                    self.pos = i;
+                    i = self.escape(None)?;
+                }
+                Some(&c) if c < 0x20 => return self.err(SyntaxErrorKind::ControlCharInString, i),
+                Some(_) => i = self.utf8_char(i)?,
+            }
+        }
+    }
+
+    /// Validates one multi-byte UTF-8 character at `i`; returns the index after it.
+    #[inline]
+    fn utf8_char(&self, i: usize) -> R<usize> {
+        let b = self.bytes;
+        let lead = b[i];
+        let width = match lead {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => return self.err(SyntaxErrorKind::InvalidUtf8, i),
+        };
+        let Some(seq) = b.get(i..i + width) else {
+            return self.err(SyntaxErrorKind::InvalidUtf8, i);
+        };
+        match std::str::from_utf8(seq) {
+            Ok(_) => Ok(i + width),
+            Err(_) => self.err(SyntaxErrorKind::InvalidUtf8, i),
+        }
+    }
+
+    /// Decodes the rest of a string that contains escapes into `out`; `self.pos` is at a '\\'.
+    fn string_escaped(&mut self, out: &mut String) -> R<()> {
+        let b = self.bytes;
+        let mut i = self.pos;
+        loop {
+            let run = i;
+            while i < b.len() && STRING_STOP[b[i] as usize] == 0 {
+                i += 1;
+            }
+            out.push_str(as_str(&b[run..i]));
+            match b.get(i) {
+                None => return self.err(SyntaxErrorKind::UnexpectedEnd, i),
+                Some(b'"') => {
+                    self.pos = i + 1;
+                    return Ok(());
+                }
+                Some(b'\\') => {
+                    self.pos = i;
+                    i = self.escape(Some(out))?;
+                }
+                Some(&c) if c < 0x20 => return self.err(SyntaxErrorKind::ControlCharInString, i),
+                Some(_) => {
+                    let end = self.utf8_char(i)?;
+                    out.push_str(as_str(&b[i..end]));
+                    i = end;
+                }
+            }
+        }
+    }
+
+    /// Reads one escape at `self.pos` (a '\\'); pushes the character when `out` is given.
+    /// Returns the index after the escape.
+    fn escape(&self, out: Option<&mut String>) -> R<usize> {
+        let b = self.bytes;
+        let i = self.pos;
+        let c = match b.get(i + 1) {
+            None => return self.err(SyntaxErrorKind::UnexpectedEnd, i + 1),
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                let (ch, end) = self.unicode_escape(i)?;
+                if let Some(out) = out {
+                    out.push(ch);
+                }
+                return Ok(end);
+            }
+            Some(_) => return self.err(SyntaxErrorKind::InvalidEscape, i),
+        };
+        if let Some(out) = out {
+            out.push(c);
+        }
+        Ok(i + 2)
+    }
+
+    fn hex4(&self, at: usize) -> R<u16> {
+        let Some(digits) = self.bytes.get(at..at + 4) else {
+            return self.err(SyntaxErrorKind::UnexpectedEnd, self.bytes.len());
+        };
+        let mut v: u16 = 0;
+        for &d in digits {
+            let n = match d {
+                b'0'..=b'9' => d - b'0',
+                b'a'..=b'f' => d - b'a' + 10,
+                b'A'..=b'F' => d - b'A' + 10,
+                _ => return self.err(SyntaxErrorKind::InvalidEscape, at - 2),
+            };
+            v = (v << 4) | n as u16;
+        }
+        Ok(v)
+    }
+
+    /// `\uXXXX` at `i`, joining surrogate pairs; lone surrogates are errors.
+    fn unicode_escape(&self, i: usize) -> R<(char, usize)> {
+        let hi = self.hex4(i + 2)?;
+        match hi {
+            0xD800..=0xDBFF => {
+                let j = i + 6;
+                if self.bytes.get(j..j + 2) != Some(b"\\u") {
+                    return self.err(SyntaxErrorKind::LoneSurrogate, i);
+                }
+                let lo = self.hex4(j + 2)?;
+                if !(0xDC00..=0xDFFF).contains(&lo) {
+                    return self.err(SyntaxErrorKind::LoneSurrogate, i);
+                }
+                let cp = 0x10000 + (((hi as u32) - 0xD800) << 10) + ((lo as u32) - 0xDC00);
+                match char::from_u32(cp) {
+                    Some(c) => Ok((c, j + 6)),
+                    None => self.err(SyntaxErrorKind::LoneSurrogate, i),
+                }
+            }
+            0xDC00..=0xDFFF => self.err(SyntaxErrorKind::LoneSurrogate, i),
+            _ => match char::from_u32(hi as u32) {
+                Some(c) => Ok((c, i + 6)),
+                None => self.err(SyntaxErrorKind::InvalidEscape, i),
+            },
+        }
+    }
+
+    /// Consumes `{` (after `peek` returned `Object`).
+    #[inline]
+    pub fn begin_object(&mut self) {
+        self.pos += 1;
+    }
+
+    /// Consumes `[` (after `peek` returned `Array`).
+    #[inline]
+    pub fn begin_array(&mut self) {
+        self.pos += 1;
+    }
+
+    /// Moves to the next member of an object. Returns `Ok(false)` after consuming the closing
+    /// `}`; otherwise the scanner is at the key string. `first` tracks whether a comma is due.
+    #[inline]
+    pub fn next_member(&mut self, first: &mut bool) -> R<bool> {
+        self.skip_ws();
+        match self.bytes.get(self.pos) {
+            Some(b'}') => {
+                self.pos += 1;
+                return Ok(false);
+            }
+            Some(b',') if !*first => {
+                self.pos += 1;
+                self.skip_ws();
+                if self.bytes.get(self.pos) == Some(&b'}') {
+                    return self.err(SyntaxErrorKind::TrailingComma, self.pos - 1);
+                }
+            }
+            None => return self.err(SyntaxErrorKind::UnexpectedEnd, self.pos),
+            Some(_) if !*first => return self.err(SyntaxErrorKind::ExpectedCommaOrEnd, self.pos),
+            Some(_) => {}
+        }
+        *first = false;
+        match self.bytes.get(self.pos) {
+            Some(b'"') => Ok(true),
+            None => self.err(SyntaxErrorKind::UnexpectedEnd, self.pos),
+            Some(_) => self.err(SyntaxErrorKind::ExpectedKey, self.pos),
+        }
+    }
+
+    /// Reads an object key (the scanner is at its opening quote) and the following colon.
+    #[inline]
+    pub fn key<'s>(&mut self, scratch: &'s mut String) -> R<Str<'s>>
+    where
+        'a: 's,
+    {
+        let k = self.string(scratch)?;
+        self.colon()?;
+        Ok(k)
+    }
+
+    /// Skips an object key and its colon.
+    #[inline]
+    pub fn skip_key(&mut self) -> R<()> {
+        self.skip_string()?;
+        self.colon()
+    }
+
+    #[inline]
+    fn colon(&mut self) -> R<()> {
+        self.skip_ws();
+        match self.bytes.get(self.pos) {
+            Some(b':') => {
+                self.pos += 1;
+                Ok(())
+            }
+            None => self.err(SyntaxErrorKind::UnexpectedEnd, self.pos),
+            Some(_) => self.err(SyntaxErrorKind::ExpectedColon, self.pos),
+        }
+    }
+
+    /// Moves to the next element of an array. Returns `Ok(false)` after consuming `]`.
+    #[inline]
+    pub fn next_element(&mut self, first: &mut bool) -> R<bool> {
+        self.skip_ws();
+        match self.bytes.get(self.pos) {
+            Some(b']') => {
+                self.pos += 1;
+                return Ok(false);
+            }
+            Some(b',') if !*first => {
+                self.pos += 1;
+                self.skip_ws();
+                if self.bytes.get(self.pos) == Some(&b']') {
+                    return self.err(SyntaxErrorKind::TrailingComma, self.pos - 1);
+                }
+            }
+            None => return self.err(SyntaxErrorKind::UnexpectedEnd, self.pos),
+            Some(_) if !*first => return self.err(SyntaxErrorKind::ExpectedCommaOrEnd, self.pos),
+            Some(_) => {}
+        }
+        *first = false;
+        Ok(true)
+    }
+
+    /// Skips one complete value without recursion, checking its syntax. Nesting is bounded by
+    /// `max_depth` (at most 1024) so hostile input cannot make this unbounded.
+    pub fn skip_value(&mut self, max_depth: u32) -> R<()> {
+        let max_depth = (max_depth as usize).min(MAX_DEPTH_BITS);
+        // One bit per open container: 1 = object, 0 = array.
+        let mut stack = [0u64; MAX_DEPTH_BITS / 64];
+        let mut depth = 0usize;
+        let mut first = true;
+        loop {
+            // At a value position.
+            match self.peek()? {
+                Peek::Null => self.null()?,
+                Peek::Bool => {
+                    self.boolean()?;
+                }
+                Peek::Number => {
+                    self.number()?;
+                }
+                Peek::String => self.skip_string()?,
+                Peek::Array | Peek::Object => {
+                    let is_obj = self.bytes[self.pos] == b'{';
+                    if depth >= max_depth {
+                        return self
+                            .err(SyntaxErrorKind::NestingTooDeep(max_depth as u32), self.pos);
+                    }
+                    let (word, bit) = (depth / 64, depth % 64);
+                    if is_obj {
+                        stack[word] |= 1 << bit;
+                    } else {
+                        stack[word] &= !(1 << bit);
+                    }
+                    depth += 1;
+                    self.pos += 1;
+                    first = true;
+                }
+            }
+            // After a value (or an opened container): find the next value position.
+            loop {
+                if depth == 0 {
+                    return Ok(());
+                }
+                let top = depth - 1;
+                let is_obj = stack[top / 64] & (1 << (top % 64)) != 0;
+                let more = if is_obj {
+                    self.next_member(&mut first)?
+                } else {
+                    self.next_element(&mut first)?
+                };
+                if more {
+                    if is_obj {
+                        self.skip_key()?;
+                    }
+                    break;
+                }
+                depth -= 1;
+                first = false;
+            }
+        }
+    }
+
+    /// Checks that only whitespace follows.
+    pub fn end(&mut self) -> R<()> {
+        self.skip_ws();
+        if self.pos < self.bytes.len() {
+            self.err(SyntaxErrorKind::TrailingCharacters, self.pos)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Raw bytes between two offsets.
+    pub fn slice(&self, start: usize, end: usize) -> &'a [u8] {
+        &self.bytes[start..end]
+    }
+}
+
+/// The scanner only slices at character boundaries of input it has checked, so this cannot
+/// fail; it avoids `unsafe` at the cost of a (fast, ASCII) re-check.
+#[inline]
+fn as_str(b: &[u8]) -> &str {
+    std::str::from_utf8(b).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn skip(s: &str) -> R<()> {
+        let mut sc = Scanner::new(s.as_bytes());
+        sc.skip_value(128)?;
+        sc.end()
+    }
+
+    #[test]
+    fn accepts_valid_documents() {
+        for s in [
+            "null",
+            " true ",
+            "false",
+            "0",
+            "-0",
+            "1.5e-3",
+            "-12E+2",
+            "\"a\\u00e9\\ud83d\\ude00\\n\"",
+            "[]",
+            "{}",
+            "[1,[2,{\"a\":[]}],\"x\"]",
+            "{\"a\":{\"b\":{\"c\":null}},\"d\":[true,false]}",
+            "\"héllo 😀\"",
+        ] {
+            skip(s).unwrap_or_else(|e| panic!("{s}: {e}"));
+        }
+    }
+
+    #[test]
+    fn rejects_invalid_documents_with_offsets() {
+        let cases: &[(&str, SyntaxErrorKind, usize)] = &[
+            ("", SyntaxErrorKind::UnexpectedEnd, 0),
+            ("[1,]", SyntaxErrorKind::TrailingComma, 2),
+            ("{\"a\":1,}", SyntaxErrorKind::TrailingComma, 6),
+            ("01", SyntaxErrorKind::InvalidNumber, 1),
+            ("1.", SyntaxErrorKind::UnexpectedEnd, 2),
+            ("-", SyntaxErrorKind::UnexpectedEnd, 1),
+            ("1e", SyntaxErrorKind::UnexpectedEnd, 2),
+            ("\"a\u{1}\"", SyntaxErrorKind::ControlCharInString, 2),
+            ("\"\\x\"", SyntaxErrorKind::InvalidEscape, 1),
+            ("\"\\ud800\"", SyntaxErrorKind::LoneSurrogate, 1),
+            ("\"\\udc00\"", SyntaxErrorKind::LoneSurrogate, 1),
+            ("{\"a\" 1}", SyntaxErrorKind::ExpectedColon, 5),
+            ("{1:2}", SyntaxErrorKind::ExpectedKey, 1),
+            ("[1 2]", SyntaxErrorKind::ExpectedCommaOrEnd, 3),
+            ("nul", SyntaxErrorKind::UnexpectedEnd, 3),
+            ("nulL", SyntaxErrorKind::UnexpectedChar(b'L'), 3),
+            ("1 2", SyntaxErrorKind::TrailingCharacters, 2),
+            ("[\"abc", SyntaxErrorKind::UnexpectedEnd, 5),
+        ];
+        for &(s, kind, offset) in cases {
+            assert_eq!(skip(s), Err(SyntaxError { kind, offset }), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn rejects_invalid_utf8() {
+        let mut sc = Scanner::new(b"\"ab\xff\"");
+        assert_eq!(
+            sc.skip_value(8),
+            Err(SyntaxError {
+                kind: SyntaxErrorKind::InvalidUtf8,
+                offset: 3
+            })
+        );
+        let mut sc = Scanner::new(b"\"\xe2\x82\"");
+        assert_eq!(
+            sc.skip_value(8).unwrap_err().kind,
+            SyntaxErrorKind::InvalidUtf8
+        );
+        // Overlong encoding and encoded surrogate.
+        assert!(Scanner::new(b"\"\xc0\xaf\"").skip_value(8).is_err());
+        assert!(Scanner::new(b"\"\xed\xa0\x80\"").skip_value(8).is_err());
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let s = "[".repeat(200_000) + &"]".repeat(200_000);
+        let e = skip(&s).unwrap_err();
+        assert_eq!(e.kind, SyntaxErrorKind::NestingTooDeep(128));
+        assert_eq!(e.offset, 128);
+    }
+
+    #[test]
+    fn numbers_keep_exact_text_and_magnitude() {
+        let n = Number::parse("9007199254740993").unwrap();
+        assert_eq!(n.mag, Some(9_007_199_254_740_993));
+        assert_eq!(n.as_i128(), Some(9_007_199_254_740_993));
+        let n = Number::parse("-18446744073709551616").unwrap();
+        assert_eq!(n.mag, None);
+        assert_eq!(n.as_i128(), Some(-18_446_744_073_709_551_616));
+        let n = Number::parse("1.0").unwrap();
+        assert!(!n.int);
+        assert_eq!(n.as_i128(), None);
+        assert!(Number::parse("1.0x").is_none());
+        assert!(Number::parse("+1").is_none());
+    }
+
+    #[test]
+    fn strings_borrow_without_escapes_and_decode_with_them() {
+        let mut scratch = String::new();
+        let mut sc = Scanner::new(b"\"plain\"");
+        assert!(matches!(
+            sc.string(&mut scratch).unwrap(),
+            Str::Borrowed("plain")
+        ));
+        let mut sc = Scanner::new(br#""a\"b\u00e9\ud83d\ude00""#);
+        assert_eq!(sc.string(&mut scratch).unwrap(), "a\"bé😀");
+    }
+}

@@ -1,0 +1,36 @@
+//! # jsonstruct
+//!
+//! A JSON Structure (draft-vasters-json-structure-core) toolkit: load and check schema
+//! documents into a located model, and validate instances against them.
+//!
+//! ```
+//! use jsonstruct::Schema;
+//!
+//! let schema = Schema::from_slice(br#"{
+//!     "$schema": "https://json-structure.org/meta/core/v0/#",
+//!     "$id": "https://example.com/person",
+//!     "name": "Person",
+//!     "type": "object",
+//!     "properties": { "name": { "type": "string" }, "age": { "type": "int8" } },
+//!     "required": ["name"]
+//! }"#).unwrap();
+//! assert_eq!(schema.name(), Some("Person"));
+//!
+//! // Problems come back located, with the shared SDK error codes.
+//! let report = Schema::check(br#"{"$schema": "https://json-structure.org/meta/core/v0/#",
+//!     "$id": "https://example.com/x", "name": "X", "type": "strin"}"#);
+//! let error = report.errors().next().unwrap();
+//! assert_eq!(error.code.as_str(), "SCHEMA_TYPE_INVALID");
+//! assert_eq!((error.line, error.pointer.as_str()), (2, "/type"));
+//! ```
+
+pub mod diagnostic;
+pub mod formats;
+pub mod json;
+pub mod location;
+pub mod numeric;
+pub mod scalar;
+pub mod schema;
+
+pub use diagnostic::{Code, Diagnostic, Severity};
+pub use schema::{CheckReport, LoadError, Schema, TypeId, TypeKind, TypeNode};

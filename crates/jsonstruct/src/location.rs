@@ -1,0 +1,61 @@
+//! Byte offsets to 1-based lines and columns. Computed only when a diagnostic is reported, so
+//! the hot paths carry plain offsets.
+
+/// Line starts of a text, for repeated offset lookups.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &[u8]) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text).map(|i| i + 1));
+        LineIndex { starts }
+    }
+
+    /// 1-based line and column; the column counts characters (not bytes), so it matches what
+    /// editors show for non-ASCII lines. Invalid UTF-8 counts one column per byte.
+    pub fn line_col(&self, text: &[u8], offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let col = match std::str::from_utf8(&text[start..offset]) {
+            Ok(s) => s.chars().count(),
+            Err(_) => offset - start,
+        };
+        (line + 1, col + 1)
+    }
+
+    /// The text of a 1-based line, without its line terminator.
+    pub fn line_text<'t>(&self, text: &'t [u8], line: usize) -> &'t [u8] {
+        let Some(&start) = self.starts.get(line.wrapping_sub(1)) else {
+            return &[];
+        };
+        let end = self.starts.get(line).map_or(text.len(), |&e| e - 1);
+        let l = &text[start..end.max(start)];
+        l.strip_suffix(b"\r").unwrap_or(l)
+    }
+}
+
+/// One-off lookup without keeping an index.
+pub fn line_col(text: &[u8], offset: usize) -> (usize, usize) {
+    LineIndex::new(&text[..offset.min(text.len())]).line_col(text, offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns_are_one_based_and_count_chars() {
+        let text = "ab\n\u{e9}x\r\nz".as_bytes();
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 0), (1, 1));
+        assert_eq!(idx.line_col(text, 3), (2, 1));
+        assert_eq!(idx.line_col(text, 5), (2, 2)); // after the two-byte 'é'
+        assert_eq!(idx.line_col(text, 8), (3, 1));
+        assert_eq!(idx.line_text(text, 2), "\u{e9}x".as_bytes());
+        assert_eq!(line_col(text, 5), (2, 2));
+    }
+}

@@ -1,0 +1,2116 @@
+//! Builds the model from the spanned JSON tree: one pass over the document that checks every
+//! keyword where it stands, then `resolve` ties references together.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::pattern::Pattern;
+use super::resolve;
+use super::{
+    Additional, Bound, ChoiceType, Composition, Compound, DefinitionPath, Extensions, Location,
+    ObjectType, Primitive, PrimitiveType, Property, TupleType, TypeId, TypeKind, TypeNode,
+    Validation,
+};
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::formats::{self, Encoding};
+use crate::json::{self, pointer, Member, Node, Value};
+use crate::location::LineIndex;
+use crate::numeric::Exact;
+use crate::scalar::{self, Scalar, WireRules};
+
+use super::CheckReport;
+
+/// Deepest JSON nesting accepted in a schema document. Real schemas stay far below; the bound
+/// keeps hostile documents from exhausting the stack of the recursive loader.
+pub const MAX_SCHEMA_DEPTH: u32 = 256;
+
+const VALIDATION_ADDIN: &str = "JSONStructureValidation";
+const COMPOSITION_ADDIN: &str = "JSONStructureConditionalComposition";
+const ALTNAMES_ADDIN: &str = "JSONStructureAlternateNames";
+const UNITS_ADDIN: &str = "JSONStructureUnits";
+const KNOWN_ADDINS: &[&str] = &[
+    VALIDATION_ADDIN,
+    COMPOSITION_ADDIN,
+    ALTNAMES_ADDIN,
+    UNITS_ADDIN,
+    "JSONStructureImport",
+    "JSONStructureRelations",
+    "JSONStructureSemanticAnnotations",
+];
+
+/// Meta-schema URIs, without a trailing `#` or `/`.
+const CORE_META: &[&str] = &[
+    "https://json-structure.org/meta/core/v0",
+    "https://json-structure.github.io/meta/core/v0",
+];
+const EXTENDED_META: &[&str] = &[
+    "https://json-structure.org/meta/extended/v0",
+    "https://json-structure.github.io/meta/extended/v0",
+];
+const VALIDATION_META: &[&str] = &[
+    "https://json-structure.org/meta/validation/v0",
+    "https://json-structure.github.io/meta/validation/v0",
+];
+
+const ROOT_ONLY: &[&str] = &[
+    "$schema",
+    "$id",
+    "$root",
+    "definitions",
+    "$offers",
+    "$uses",
+    "$import",
+    "$importdefs",
+];
+const COMPOSITION_KEYWORDS: &[&str] = &["allOf", "anyOf", "oneOf", "not", "if", "then", "else"];
+/// JSON Schema keywords that JSON Structure does not have; silently ignoring them would hide
+/// a mistake, so they get a warning.
+const FOREIGN_KEYWORDS: &[(&str, &str)] = &[
+    ("$defs", "JSON Structure uses 'definitions'"),
+    ("prefixItems", "JSON Structure uses the 'tuple' type"),
+    ("additionalItems", "it is a JSON Schema keyword"),
+    ("unevaluatedProperties", "it is a JSON Schema keyword"),
+    ("unevaluatedItems", "it is a JSON Schema keyword"),
+    ("dependentSchemas", "it is a JSON Schema keyword"),
+    (
+        "nullable",
+        "use a union with \"null\", e.g. \"type\": [\"string\", \"null\"]",
+    ),
+    ("$anchor", "it is a JSON Schema keyword"),
+    ("$dynamicRef", "it is a JSON Schema keyword"),
+    ("$dynamicAnchor", "it is a JSON Schema keyword"),
+];
+
+/// Keywords that make an object under `definitions` a type declaration rather than a namespace.
+const SCHEMA_MARKERS: &[&str] = &[
+    "type",
+    "properties",
+    "items",
+    "values",
+    "choices",
+    "tuple",
+    "$extends",
+    "abstract",
+    "enum",
+    "const",
+    "required",
+    "additionalProperties",
+    "$ref",
+    "description",
+];
+
+/// A reference written in the document, resolved after the whole tree is built.
+#[derive(Debug, Clone)]
+pub(super) struct RefSite {
+    pub fragment: String,
+    pub pointer: String,
+    pub offset: usize,
+}
+
+/// A name written in the document (`required`, `tuple`, `dependentRequired`).
+#[derive(Debug, Clone)]
+pub(super) struct NameSite {
+    pub name: String,
+    pub pointer: String,
+    pub offset: usize,
+}
+
+/// What `resolve` needs besides the nodes.
+#[derive(Debug, Default)]
+pub(super) struct Pending {
+    /// Nodes whose kind is `Ref` to be filled in.
+    pub refs: Vec<(TypeId, RefSite)>,
+    pub root_ref: Option<RefSite>,
+    pub extends: HashMap<TypeId, Vec<RefSite>>,
+    pub required: HashMap<TypeId, Vec<NameSite>>,
+    pub required_alternatives: HashMap<TypeId, Vec<Vec<NameSite>>>,
+    pub tuple_order: HashMap<TypeId, Vec<NameSite>>,
+    pub dependent_required: HashMap<TypeId, Vec<NameSite>>,
+    /// Objects whose empty `properties` was already reported.
+    pub empty_properties_reported: HashSet<TypeId>,
+}
+
+pub(super) struct Loader<'t> {
+    pub text: &'t [u8],
+    pub diags: Vec<Diagnostic>,
+    pub nodes: Vec<TypeNode>,
+    pub offsets: Vec<usize>,
+    pub ext: Extensions,
+    pub definitions: BTreeMap<DefinitionPath, TypeId>,
+    pub pending: Pending,
+    /// Suppresses diagnostics while a union's keywords are applied to its second and later
+    /// members (they were reported for the first).
+    quiet: bool,
+}
+
+/// The kind of a schema node as far as keyword applicability is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cat {
+    Prim(Primitive),
+    Compound(Compound),
+    Union,
+    Ref,
+    Untyped,
+}
+
+impl Cat {
+    fn describe(self) -> &'static str {
+        match self {
+            Cat::Prim(p) => p.name(),
+            Cat::Compound(c) => c.name(),
+            Cat::Union => "union",
+            Cat::Ref => "$ref",
+            Cat::Untyped => "untyped schema",
+        }
+    }
+}
+
+pub(super) fn load(bytes: &[u8]) -> CheckReport {
+    let mut l = Loader {
+        text: bytes,
+        diags: Vec::new(),
+        nodes: Vec::new(),
+        offsets: Vec::new(),
+        ext: Extensions::default(),
+        definitions: BTreeMap::new(),
+        pending: Pending::default(),
+        quiet: false,
+    };
+    let root = match json::tree::parse(bytes, MAX_SCHEMA_DEPTH) {
+        Ok(root) => root,
+        Err(e) => {
+            let code = match e.kind {
+                json::SyntaxErrorKind::NestingTooDeep(_) => Code::SchemaMaxDepthExceeded,
+                _ => Code::SchemaJsonSyntax,
+            };
+            l.error(
+                code,
+                "",
+                e.offset,
+                format!("not well-formed JSON: {}", e.kind),
+            );
+            return l.finish(None);
+        }
+    };
+    let doc = l.document(&root);
+    l.finish(doc)
+}
+
+impl<'t> Loader<'t> {
+    pub fn diag(
+        &mut self,
+        code: Code,
+        severity: Severity,
+        pointer: &str,
+        offset: usize,
+        msg: String,
+    ) {
+        if self.quiet {
+            return;
+        }
+        self.diags.push(Diagnostic {
+            code,
+            severity,
+            pointer: pointer.to_owned(),
+            line: 0,
+            column: 0,
+            message: msg,
+            offset,
+        });
+    }
+
+    pub fn error(&mut self, code: Code, pointer: &str, offset: usize, msg: impl Into<String>) {
+        self.diag(code, Severity::Error, pointer, offset, msg.into());
+    }
+
+    pub fn warn(&mut self, code: Code, pointer: &str, offset: usize, msg: impl Into<String>) {
+        self.diag(code, Severity::Warning, pointer, offset, msg.into());
+    }
+
+    fn finish(mut self, doc: Option<DocumentHeader>) -> CheckReport {
+        let resolved_root = if doc.is_some() {
+            resolve::resolve(&mut self)
+        } else {
+            None
+        };
+        let root = match &doc {
+            Some(_) if self.pending.root_ref.is_some() => resolved_root,
+            Some(d) => d.root,
+            None => None,
+        };
+        let index = LineIndex::new(self.text);
+        for d in &mut self.diags {
+            (d.line, d.column) = index.line_col(self.text, d.offset);
+        }
+        for (node, &offset) in self.nodes.iter_mut().zip(&self.offsets) {
+            (node.location.line, node.location.column) = index.line_col(self.text, offset);
+        }
+        self.diags.sort_by_key(|d| (d.offset, d.severity, d.code));
+        self.diags.dedup();
+        let has_errors = self.diags.iter().any(Diagnostic::is_error);
+        let schema = match doc {
+            Some(d) if !has_errors => Some(super::Schema {
+                id: d.id,
+                meta_schema: d.meta_schema,
+                name: d.name,
+                description: d.description,
+                root,
+                nodes: self.nodes,
+                definitions: self.definitions,
+                extensions: self.ext,
+                warnings: self
+                    .diags
+                    .iter()
+                    .filter(|d| d.severity == Severity::Warning)
+                    .cloned()
+                    .collect(),
+            }),
+            _ => None,
+        };
+        CheckReport {
+            schema,
+            diagnostics: self.diags,
+        }
+    }
+
+    // ---------------------------------------------------------------- document level
+
+    fn document(&mut self, root: &Node) -> Option<DocumentHeader> {
+        let Some(members) = root.as_object() else {
+            self.error(
+                Code::SchemaInvalidType,
+                "",
+                root.start,
+                format!(
+                    "a schema document must be a JSON object, not {}",
+                    root.type_name()
+                ),
+            );
+            return None;
+        };
+        self.check_duplicates(root, "");
+
+        let meta_schema = self.root_uri(root, "$schema");
+        let id = self.root_uri(root, "$id");
+        self.enable_extensions(root, meta_schema.as_deref());
+
+        let name = match root.get("name") {
+            Some(n) => self.identifier_value(n, "/name"),
+            None => None,
+        };
+        let description = root
+            .get("description")
+            .and_then(Node::as_str)
+            .map(str::to_owned);
+
+        if let Some(offers) = root.get("$offers") {
+            self.check_offers(offers);
+        }
+        for key in ["$import", "$importdefs"] {
+            if let Some(n) = root.get(key) {
+                self.warn(
+                    Code::SchemaKeywordIgnored,
+                    &pointer::join("", key),
+                    n.start,
+                    format!("'{key}' (JSON Structure Import) is not supported: definitions are not fetched from other documents"),
+                );
+            }
+        }
+
+        if let Some(defs) = root.get("definitions") {
+            if defs.as_object().is_some() {
+                self.namespace(defs, "/definitions", &mut Vec::new());
+            } else {
+                self.error(
+                    Code::SchemaKeywordInvalidType,
+                    "/definitions",
+                    defs.start,
+                    format!("definitions must be an object, not {}", defs.type_name()),
+                );
+            }
+        }
+
+        let has_type = root.get("type").is_some();
+        let has_composition = COMPOSITION_KEYWORDS.iter().any(|k| root.get(k).is_some());
+        let root_ref = root.get("$root");
+        if has_type && root_ref.is_some() {
+            self.error(
+                Code::SchemaRootConflict,
+                "/$root",
+                root_ref.map_or(0, |n| n.start),
+                "'$root' and 'type' are mutually exclusive at the document root",
+            );
+        }
+        let mut root_id = None;
+        if let Some(r) = root_ref {
+            match r.as_str() {
+                Some(s) => {
+                    self.pending.root_ref = Some(RefSite {
+                        fragment: s.to_owned(),
+                        pointer: "/$root".into(),
+                        offset: r.start,
+                    })
+                }
+                None => self.error(
+                    Code::SchemaKeywordInvalidType,
+                    "/$root",
+                    r.start,
+                    "$root must be a JSON Pointer string such as \"#/definitions/Type\"",
+                ),
+            }
+        }
+        if has_type || (has_composition && root_ref.is_none()) {
+            if has_type && name.is_none() && root.get("name").is_none() {
+                self.error(
+                    Code::SchemaRootKeywordMissing,
+                    "",
+                    root.start,
+                    "the root declares a type but has no 'name' (the type's name)",
+                );
+            }
+            let def = name.clone().map(|n| DefinitionPath(vec![n]));
+            let id = self.schema(root, "", true, def.clone());
+            if let Some(def) = def {
+                match self.definitions.entry(def) {
+                    std::collections::btree_map::Entry::Occupied(e) => {
+                        let msg = format!(
+                            "the root type '{}' has the same name as a definition",
+                            e.key()
+                        );
+                        let at = root.get("name").map_or(0, |n| n.start);
+                        self.error(Code::SchemaNameCollision, "/name", at, msg);
+                    }
+                    std::collections::btree_map::Entry::Vacant(e) => {
+                        e.insert(id);
+                    }
+                }
+            }
+            root_id = Some(id);
+        } else if root_ref.is_none() && self.definitions.is_empty() {
+            self.error(
+                Code::SchemaRootMissingType,
+                "",
+                root.start,
+                "the document declares no type: give the root a 'type', a '$root', or 'definitions'",
+            );
+        }
+        // Root keywords that are not schema keywords are checked here; the rest by `schema`.
+        if !has_type && !has_composition {
+            for m in members {
+                if matches!(m.key.as_str(), "$ref") {
+                    self.error(
+                        Code::SchemaRefNotInType,
+                        "/$ref",
+                        m.key_start,
+                        "$ref is only permitted inside 'type': write {\"type\": {\"$ref\": \"...\"}}",
+                    );
+                }
+            }
+        }
+        Some(DocumentHeader {
+            id: id.unwrap_or_default(),
+            meta_schema: meta_schema.unwrap_or_default(),
+            name,
+            description,
+            root: root_id,
+        })
+    }
+
+    fn root_uri(&mut self, root: &Node, key: &str) -> Option<String> {
+        let ptr = pointer::join("", key);
+        match root.get(key) {
+            None => {
+                self.error(
+                    Code::SchemaRootKeywordMissing,
+                    "",
+                    root.start,
+                    format!("the document root must have '{key}'"),
+                );
+                None
+            }
+            Some(n) => match n.as_str() {
+                Some(s) if formats::is_uri(s) => Some(s.to_owned()),
+                Some(s) => {
+                    self.error(
+                        Code::SchemaKeywordInvalidType,
+                        &ptr,
+                        n.start,
+                        format!("{key} must be an absolute URI, not \"{s}\""),
+                    );
+                    None
+                }
+                None => {
+                    self.error(
+                        Code::SchemaKeywordInvalidType,
+                        &ptr,
+                        n.start,
+                        format!("{key} must be a string (an absolute URI)"),
+                    );
+                    None
+                }
+            },
+        }
+    }
+
+    fn enable_extensions(&mut self, root: &Node, meta: Option<&str>) {
+        let meta_base = meta.map(|m| m.trim_end_matches(['#', '/']));
+        if let Some(m) = meta_base {
+            if VALIDATION_META.contains(&m) {
+                self.ext = Extensions {
+                    validation: true,
+                    composition: true,
+                    alternate_names: true,
+                    units: true,
+                };
+            } else if !CORE_META.contains(&m) && !EXTENDED_META.contains(&m) {
+                let at = root.get("$schema").map_or(0, |n| n.start);
+                self.warn(
+                    Code::SchemaUnknownMetaSchema,
+                    "/$schema",
+                    at,
+                    format!("'{}' is not a JSON Structure meta-schema (core, extended or validation v0)", meta.unwrap_or_default()),
+                );
+            }
+        }
+        let Some(uses) = root.get("$uses") else {
+            return;
+        };
+        let Some(items) = uses.as_array() else {
+            self.error(
+                Code::SchemaKeywordInvalidType,
+                "/$uses",
+                uses.start,
+                "$uses must be an array of add-in names",
+            );
+            return;
+        };
+        for (i, item) in items.iter().enumerate() {
+            let ptr = format!("/$uses/{i}");
+            let Some(name) = item.as_str() else {
+                self.error(
+                    Code::SchemaKeywordInvalidType,
+                    &ptr,
+                    item.start,
+                    "$uses entries must be strings",
+                );
+                continue;
+            };
+            // The drafts' prose spells the add-ins "JSONSchema..."; the meta-schemas and SDKs
+            // use "JSONStructure...". Both are accepted.
+            let canonical = name.replacen("JSONSchema", "JSONStructure", 1);
+            match canonical.as_str() {
+                VALIDATION_ADDIN => self.ext.validation = true,
+                COMPOSITION_ADDIN => self.ext.composition = true,
+                ALTNAMES_ADDIN => self.ext.alternate_names = true,
+                UNITS_ADDIN => self.ext.units = true,
+                n if KNOWN_ADDINS.contains(&n) => {}
+                _ => self.warn(
+                    Code::SchemaUsesUnknown,
+                    &ptr,
+                    item.start,
+                    format!(
+                        "unknown add-in '{name}' in $uses (known: {})",
+                        KNOWN_ADDINS.join(", ")
+                    ),
+                ),
+            }
+        }
+    }
+
+    fn check_offers(&mut self, offers: &Node) {
+        let Some(members) = offers.as_object() else {
+            self.error(
+                Code::SchemaKeywordInvalidType,
+                "/$offers",
+                offers.start,
+                "$offers must be an object mapping add-in names to JSON Pointers",
+            );
+            return;
+        };
+        for m in members {
+            let ptr = pointer::join("/$offers", &m.key);
+            let ok = match &m.value.value {
+                Value::String(_) => true,
+                Value::Array(items) => items.iter().all(|i| i.as_str().is_some()),
+                _ => false,
+            };
+            if !ok {
+                self.error(
+                    Code::SchemaKeywordInvalidType,
+                    &ptr,
+                    m.value.start,
+                    "an $offers entry must be a JSON Pointer or an array of JSON Pointers",
+                );
+            }
+        }
+    }
+
+    fn check_duplicates(&mut self, node: &Node, ptr: &str) {
+        match &node.value {
+            Value::Object(members) => {
+                let mut seen = HashSet::new();
+                for m in members {
+                    let p = pointer::join(ptr, &m.key);
+                    if !seen.insert(m.key.as_str()) {
+                        self.error(
+                            Code::SchemaDuplicateKey,
+                            &p,
+                            m.key_start,
+                            format!("duplicate key \"{}\"", m.key),
+                        );
+                    }
+                    self.check_duplicates(&m.value, &p);
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    self.check_duplicates(item, &format!("{ptr}/{i}"));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn identifier_value(&mut self, n: &Node, ptr: &str) -> Option<String> {
+        match n.as_str() {
+            Some(s) if super::is_identifier(s) => Some(s.to_owned()),
+            Some(s) => {
+                self.error(
+                    Code::SchemaNameInvalid,
+                    ptr,
+                    n.start,
+                    format!("name \"{s}\" must be an identifier ([A-Za-z_][A-Za-z0-9_]*)"),
+                );
+                None
+            }
+            None => {
+                self.error(
+                    Code::SchemaKeywordInvalidType,
+                    ptr,
+                    n.start,
+                    "name must be a string",
+                );
+                None
+            }
+        }
+    }
+
+    /// Walks a `definitions` object or nested namespace.
+    fn namespace(&mut self, node: &Node, ptr: &str, path: &mut Vec<String>) {
+        for m in node.as_object().unwrap_or_default() {
+            let p = pointer::join(ptr, &m.key);
+            if !super::is_identifier(&m.key) {
+                self.error(
+                    Code::SchemaNameInvalid,
+                    &p,
+                    m.key_start,
+                    format!(
+                        "definition name \"{}\" must be an identifier ([A-Za-z_][A-Za-z0-9_]*)",
+                        m.key
+                    ),
+                );
+            }
+            if m.value.as_object().is_none() {
+                self.error(
+                    Code::SchemaInvalidType,
+                    &p,
+                    m.value.start,
+                    format!(
+                        "a definition must be a type declaration or a namespace object, not {}",
+                        m.value.type_name()
+                    ),
+                );
+                continue;
+            }
+            path.push(m.key.clone());
+            if is_namespace(&m.value) {
+                self.namespace(&m.value, &p, path);
+            } else {
+                let def = DefinitionPath(path.clone());
+                let id = self.schema(&m.value, &p, false, Some(def.clone()));
+                self.definitions.insert(def, id);
+            }
+            path.pop();
+        }
+    }
+
+    // ---------------------------------------------------------------- schema nodes
+
+    fn new_node(&mut self, ptr: &str, offset: usize, def: Option<DefinitionPath>) -> TypeId {
+        let id = TypeId(self.nodes.len() as u32);
+        self.nodes.push(TypeNode {
+            location: Location {
+                pointer: ptr.to_owned(),
+                line: 0,
+                column: 0,
+            },
+            definition: def,
+            name: None,
+            description: None,
+            examples: Vec::new(),
+            kind: TypeKind::Any,
+            is_abstract: false,
+            extends: Vec::new(),
+            validation: Validation::default(),
+            composition: Composition::default(),
+            default: None,
+            altnames: BTreeMap::new(),
+            altenums: BTreeMap::new(),
+            unit: None,
+        });
+        self.offsets.push(offset);
+        id
+    }
+
+    /// Builds the node for a schema object at `ptr`.
+    fn schema(
+        &mut self,
+        node: &Node,
+        ptr: &str,
+        is_root: bool,
+        def: Option<DefinitionPath>,
+    ) -> TypeId {
+        let id = self.new_node(ptr, node.start, def);
+        let Some(members) = node.as_object() else {
+            self.error(
+                Code::SchemaInvalidType,
+                ptr,
+                node.start,
+                format!("a schema must be an object, not {}", node.type_name()),
+            );
+            return id;
+        };
+
+        let cat = match node.get("type") {
+            Some(t) => self.type_keyword(id, t, ptr),
+            None => {
+                if COMPOSITION_KEYWORDS.iter().any(|k| node.get(k).is_some()) {
+                    self.nodes[id.index()].kind = TypeKind::Unconstrained;
+                    Cat::Untyped
+                } else {
+                    // A `$ref` beside no `type` is reported by the keyword loop, at the `$ref`.
+                    if node.get("$ref").is_none() {
+                        self.error(
+                            Code::SchemaMissingType,
+                            ptr,
+                            node.start,
+                            "schema has no 'type'",
+                        );
+                    }
+                    Cat::Untyped
+                }
+            }
+        };
+
+        // contentEncoding first: enum/const literals of a binary are checked in its encoding.
+        if let (Cat::Prim(Primitive::Binary), Some(enc)) = (cat, node.get("contentEncoding")) {
+            let p = pointer::join(ptr, "contentEncoding");
+            match enc.as_str().and_then(Encoding::from_name) {
+                Some(e) => self.with_prim(id, |pt| pt.content_encoding = Some(e)),
+                None => self.error(
+                    Code::SchemaKeywordInvalidType,
+                    &p,
+                    enc.start,
+                    "contentEncoding must be one of base64, base64url, base16, base32, base32hex",
+                ),
+            }
+        }
+
+        match cat {
+            Cat::Compound(Compound::Object) => self.object_body(id, node, ptr),
+            Cat::Compound(Compound::Tuple) => self.tuple_body(id, node, ptr),
+            Cat::Compound(Compound::Array | Compound::Set) => {
+                let items =
+                    self.required_schema(node, ptr, "items", Code::SchemaArrayMissingItems, cat);
+                self.nodes[id.index()].kind = if cat == Cat::Compound(Compound::Set) {
+                    TypeKind::Set { items }
+                } else {
+                    TypeKind::Array { items }
+                };
+            }
+            Cat::Compound(Compound::Map) => {
+                let values =
+                    self.required_schema(node, ptr, "values", Code::SchemaMapMissingValues, cat);
+                self.nodes[id.index()].kind = TypeKind::Map { values };
+            }
+            Cat::Compound(Compound::Choice) => self.choice_body(id, node, ptr),
+            _ => {}
+        }
+
+        for m in members {
+            self.keyword(id, cat, m, ptr, is_root);
+        }
+
+        if let Cat::Prim(_) = cat {
+            self.check_primitive_literals(id, node, ptr);
+        }
+        self.check_ranges(id, node, ptr);
+        id
+    }
+
+    fn with_prim(&mut self, id: TypeId, f: impl FnOnce(&mut PrimitiveType)) {
+        if let TypeKind::Primitive(pt) = &mut self.nodes[id.index()].kind {
+            f(pt);
+        }
+    }
+
+    /// Interprets `type` and sets the node's kind.
+    fn type_keyword(&mut self, id: TypeId, t: &Node, ptr: &str) -> Cat {
+        let tptr = pointer::join(ptr, "type");
+        match &t.value {
+            Value::String(name) => match type_name(name) {
+                Some(Cat::Prim(p)) => {
+                    self.nodes[id.index()].kind = TypeKind::Primitive(PrimitiveType::new(p));
+                    Cat::Prim(p)
+                }
+                Some(Cat::Compound(Compound::Any)) => {
+                    self.nodes[id.index()].kind = TypeKind::Any;
+                    Cat::Compound(Compound::Any)
+                }
+                Some(cat) => cat,
+                None => {
+                    self.error(
+                        Code::SchemaTypeInvalid,
+                        &tptr,
+                        t.start,
+                        format!("invalid type: '{name}'{}", suggest_type(name)),
+                    );
+                    Cat::Untyped
+                }
+            },
+            Value::Object(_) => {
+                self.type_ref(id, t, &tptr);
+                Cat::Ref
+            }
+            Value::Array(members) => {
+                if members.is_empty() {
+                    self.error(
+                        Code::SchemaTypeArrayEmpty,
+                        &tptr,
+                        t.start,
+                        "a type union cannot be empty",
+                    );
+                    return Cat::Untyped;
+                }
+                let mut ids = Vec::new();
+                for (i, m) in members.iter().enumerate() {
+                    let mptr = format!("{tptr}/{i}");
+                    let mid = self.new_node(&mptr, m.start, None);
+                    match &m.value {
+                        Value::String(name) => match type_name(name) {
+                            Some(Cat::Prim(p)) => {
+                                self.nodes[mid.index()].kind = TypeKind::Primitive(PrimitiveType::new(p))
+                            }
+                            Some(Cat::Compound(Compound::Any)) => {}
+                            Some(_) => self.error(
+                                Code::SchemaUnionInlineCompound,
+                                &mptr,
+                                m.start,
+                                format!("a union may only list primitive types and $refs; define the '{name}' under definitions and reference it"),
+                            ),
+                            None => self.error(
+                                Code::SchemaTypeInvalid,
+                                &mptr,
+                                m.start,
+                                format!("invalid type: '{name}'{}", suggest_type(name)),
+                            ),
+                        },
+                        Value::Object(_) => self.type_ref(mid, m, &mptr),
+                        _ => self.error(
+                            Code::SchemaKeywordInvalidType,
+                            &mptr,
+                            m.start,
+                            "union members must be type names or {\"$ref\": ...} objects",
+                        ),
+                    }
+                    ids.push(mid);
+                }
+                self.nodes[id.index()].kind = TypeKind::Union(ids);
+                Cat::Union
+            }
+            _ => {
+                self.error(
+                    Code::SchemaKeywordInvalidType,
+                    &tptr,
+                    t.start,
+                    "type must be a type name, a {\"$ref\": ...} object or an array (union)",
+                );
+                Cat::Untyped
+            }
+        }
+    }
+
+    /// `{"$ref": "#/definitions/..."}` inside `type`.
+    fn type_ref(&mut self, id: TypeId, t: &Node, tptr: &str) {
+        match t.get("$ref") {
+            Some(r) => match r.as_str() {
+                Some(s) => {
+                    self.nodes[id.index()].kind = TypeKind::Ref(id);
+                    self.pending.refs.push((
+                        id,
+                        RefSite {
+                            fragment: s.to_owned(),
+                            pointer: pointer::join(tptr, "$ref"),
+                            offset: r.start,
+                        },
+                    ));
+                }
+                None => self.error(
+                    Code::SchemaKeywordInvalidType,
+                    &pointer::join(tptr, "$ref"),
+                    r.start,
+                    "$ref must be a JSON Pointer string",
+                ),
+            },
+            None => self.error(
+                Code::SchemaTypeObjectMissingRef,
+                tptr,
+                t.start,
+                "an object in 'type' must contain $ref",
+            ),
+        }
+    }
+
+    /// A keyword that holds one required sub-schema (`items`, `values`).
+    fn required_schema(
+        &mut self,
+        node: &Node,
+        ptr: &str,
+        key: &str,
+        missing: Code,
+        cat: Cat,
+    ) -> TypeId {
+        match node.get(key) {
+            Some(v) => self.schema(v, &pointer::join(ptr, key), false, None),
+            None => {
+                self.error(
+                    missing,
+                    ptr,
+                    node.start,
+                    format!("{} type requires '{key}'", cat.describe()),
+                );
+                self.new_node(&pointer::join(ptr, key), node.start, None)
+            }
+        }
+    }
+
+    fn properties(&mut self, node: &Node, ptr: &str) -> Vec<Property> {
+        let Some(props) = node.get("properties") else {
+            return Vec::new();
+        };
+        let pptr = pointer::join(ptr, "properties");
+        let Some(members) = props.as_object() else {
+            self.error(
+                Code::SchemaPropertiesNotObject,
+                &pptr,
+                props.start,
+                "properties must be an object",
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for m in members {
+            let p = pointer::join(&pptr, &m.key);
+            if !super::is_identifier(&m.key) {
+                self.error(
+                    Code::SchemaNameInvalid,
+                    &p,
+                    m.key_start,
+                    format!(
+                        "property name \"{}\" must be an identifier ([A-Za-z_][A-Za-z0-9_]*); declare it as an identifier and give the wire name with altnames {{\"json\": \"{}\"}}",
+                        m.key, m.key
+                    ),
+                );
+            }
+            let ty = self.schema(&m.value, &p, false, None);
+            let wire_name = self.wire_name(ty, &m.key);
+            out.push(Property {
+                name: m.key.clone(),
+                wire_name,
+                ty,
+                required: false,
+                inherited_from: None,
+            });
+        }
+        out
+    }
+
+    /// The JSON member name of a property: `altnames.json` when the add-in is on.
+    fn wire_name(&mut self, ty: TypeId, name: &str) -> String {
+        match self.nodes[ty.index()].altnames.get("json") {
+            Some(json) if self.ext.alternate_names => json.clone(),
+            _ => name.to_owned(),
+        }
+    }
+
+    fn object_body(&mut self, id: TypeId, node: &Node, ptr: &str) {
+        let properties = self.properties(node, ptr);
+        if let Some(props) = node.get("properties") {
+            if props.as_object().is_some_and(<[Member]>::is_empty) {
+                self.pending.empty_properties_reported.insert(id);
+                self.error(
+                    Code::SchemaKeywordEmpty,
+                    &pointer::join(ptr, "properties"),
+                    props.start,
+                    "properties cannot be empty: an object declares at least one property (use 'map' for free-form keys)",
+                );
+            }
+        }
+        if let Some(req) = node.get("required") {
+            self.required(id, req, &pointer::join(ptr, "required"));
+        }
+        let additional = match node.get("additionalProperties") {
+            None => Additional::Unspecified,
+            Some(a) => match &a.value {
+                Value::Bool(true) => Additional::Allowed,
+                Value::Bool(false) => Additional::Forbidden,
+                Value::Object(_) => Additional::Schema(self.schema(
+                    a,
+                    &pointer::join(ptr, "additionalProperties"),
+                    false,
+                    None,
+                )),
+                _ => {
+                    self.error(
+                        Code::SchemaAdditionalPropertiesInvalid,
+                        &pointer::join(ptr, "additionalProperties"),
+                        a.start,
+                        "additionalProperties must be a boolean or a schema",
+                    );
+                    Additional::Unspecified
+                }
+            },
+        };
+        self.nodes[id.index()].kind = TypeKind::Object(ObjectType {
+            properties,
+            required_alternatives: Vec::new(),
+            additional,
+        });
+    }
+
+    fn required(&mut self, id: TypeId, req: &Node, rptr: &str) {
+        let Some(items) = req.as_array() else {
+            self.error(
+                Code::SchemaRequiredNotArray,
+                rptr,
+                req.start,
+                "required must be an array",
+            );
+            return;
+        };
+        let name_site = |n: &Node, p: String| {
+            n.as_str().map(|s| NameSite {
+                name: s.to_owned(),
+                pointer: p,
+                offset: n.start,
+            })
+        };
+        if items.iter().all(|i| i.as_str().is_some()) {
+            let names = items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, n)| name_site(n, format!("{rptr}/{i}")))
+                .collect();
+            self.pending.required.insert(id, names);
+        } else if items.iter().all(|i| {
+            i.as_array()
+                .is_some_and(|a| a.iter().all(|x| x.as_str().is_some()))
+        }) {
+            let sets = items
+                .iter()
+                .enumerate()
+                .map(|(i, set)| {
+                    set.as_array()
+                        .unwrap_or_default()
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(j, n)| name_site(n, format!("{rptr}/{i}/{j}")))
+                        .collect()
+                })
+                .collect();
+            self.pending.required_alternatives.insert(id, sets);
+        } else {
+            let bad = items
+                .iter()
+                .enumerate()
+                .find(|(_, i)| i.as_str().is_none())
+                .map_or(0, |(i, _)| i);
+            self.error(
+                Code::SchemaRequiredItemNotString,
+                &format!("{rptr}/{bad}"),
+                items[bad].start,
+                "required must list property names, or only arrays of property names (alternative sets)",
+            );
+        }
+    }
+
+    fn tuple_body(&mut self, id: TypeId, node: &Node, ptr: &str) {
+        let properties = self.properties(node, ptr);
+        match (node.get("properties"), node.get("tuple")) {
+            (Some(_), Some(order)) => {
+                let optr = pointer::join(ptr, "tuple");
+                match order.as_array() {
+                    Some(items) if items.iter().all(|i| i.as_str().is_some()) => {
+                        let names = items
+                            .iter()
+                            .enumerate()
+                            .filter_map(|(i, n)| {
+                                n.as_str().map(|s| NameSite {
+                                    name: s.to_owned(),
+                                    pointer: format!("{optr}/{i}"),
+                                    offset: n.start,
+                                })
+                            })
+                            .collect();
+                        self.pending.tuple_order.insert(id, names);
+                    }
+                    _ => self.error(
+                        Code::SchemaTupleOrderNotArray,
+                        &optr,
+                        order.start,
+                        "'tuple' must be an array of property names",
+                    ),
+                }
+            }
+            _ => self.error(
+                Code::SchemaTupleMissingDefinition,
+                ptr,
+                node.start,
+                "tuple type requires 'properties' and 'tuple' keywords",
+            ),
+        }
+        // Until `resolve` orders them, the elements are the declared properties.
+        self.nodes[id.index()].kind = TypeKind::Tuple(TupleType {
+            elements: properties,
+        });
+    }
+
+    fn choice_body(&mut self, id: TypeId, node: &Node, ptr: &str) {
+        let mut choices = Vec::new();
+        match node.get("choices") {
+            None => self.error(
+                Code::SchemaChoiceMissingChoices,
+                ptr,
+                node.start,
+                "choice type requires 'choices'",
+            ),
+            Some(c) => {
+                let cptr = pointer::join(ptr, "choices");
+                match c.as_object() {
+                    None => self.error(
+                        Code::SchemaChoicesNotObject,
+                        &cptr,
+                        c.start,
+                        "choices must be an object",
+                    ),
+                    Some([]) => self.error(
+                        Code::SchemaKeywordEmpty,
+                        &cptr,
+                        c.start,
+                        "choices cannot be empty",
+                    ),
+                    Some(members) => {
+                        for m in members {
+                            let p = pointer::join(&cptr, &m.key);
+                            if !super::is_identifier(&m.key) {
+                                self.error(
+                                    Code::SchemaNameInvalid,
+                                    &p,
+                                    m.key_start,
+                                    format!("choice name \"{}\" must be an identifier", m.key),
+                                );
+                            }
+                            let ty = self.schema(&m.value, &p, false, None);
+                            choices.push((m.key.clone(), ty));
+                        }
+                    }
+                }
+            }
+        }
+        let selector = node.get("selector").and_then(|s| match s.as_str() {
+            Some(name) => Some(name.to_owned()),
+            None => {
+                self.error(
+                    Code::SchemaKeywordInvalidType,
+                    &pointer::join(ptr, "selector"),
+                    s.start,
+                    "selector must be a string (the name of the discriminating property)",
+                );
+                None
+            }
+        });
+        if node.get("$extends").is_some() && node.get("selector").is_none() {
+            self.error(
+                Code::SchemaKeywordInvalidType,
+                ptr,
+                node.start,
+                "an inline choice ($extends) needs a 'selector' naming the discriminating property",
+            );
+        }
+        self.nodes[id.index()].kind = TypeKind::Choice(ChoiceType { choices, selector });
+    }
+
+    // ---------------------------------------------------------------- keywords
+
+    /// Checks one member of a schema object against the node's category.
+    fn keyword(&mut self, id: TypeId, cat: Cat, m: &Member, ptr: &str, is_root: bool) {
+        let key = m.key.as_str();
+        let v = &m.value;
+        let kptr = pointer::join(ptr, key);
+        match key {
+            // Structural keywords, handled while building the node.
+            "type" => {}
+            "properties" | "required" | "additionalProperties" => {
+                let ok = match key {
+                    "properties" => matches!(cat, Cat::Compound(Compound::Object | Compound::Tuple)),
+                    _ => cat == Cat::Compound(Compound::Object),
+                };
+                if !ok {
+                    self.not_for_type(&kptr, m.key_start, key, "object", cat);
+                }
+                if key == "additionalProperties" && self.nodes[id.index()].is_abstract {
+                    self.error(
+                        Code::SchemaConstraintInvalidForType,
+                        &kptr,
+                        m.key_start,
+                        "additionalProperties must not be used on abstract types (they are implicitly open)",
+                    );
+                }
+            }
+            "items" if !matches!(cat, Cat::Compound(Compound::Array | Compound::Set)) => {
+                self.not_for_type(&kptr, m.key_start, key, "array and set", cat)
+            }
+            "values" if cat != Cat::Compound(Compound::Map) => self.not_for_type(&kptr, m.key_start, key, "map", cat),
+            "choices" | "selector" if cat != Cat::Compound(Compound::Choice) => {
+                self.not_for_type(&kptr, m.key_start, key, "choice", cat)
+            }
+            "tuple" if cat != Cat::Compound(Compound::Tuple) => self.not_for_type(&kptr, m.key_start, key, "tuple", cat),
+            "items" | "values" | "choices" | "selector" | "tuple" => {}
+
+            // Documentation.
+            "description" => match v.as_str() {
+                Some(s) => self.nodes[id.index()].description = Some(s.to_owned()),
+                None => self.error(Code::SchemaKeywordInvalidType, &kptr, v.start, "description must be a string"),
+            },
+            "examples" => match v.as_array() {
+                Some(items) => self.nodes[id.index()].examples = items.iter().map(Node::to_serde).collect(),
+                None => self.error(Code::SchemaKeywordInvalidType, &kptr, v.start, "examples must be an array"),
+            },
+            "name" => {
+                if !is_root {
+                    self.nodes[id.index()].name = self.identifier_value(v, &kptr);
+                } else {
+                    self.nodes[id.index()].name = v.as_str().map(str::to_owned);
+                }
+            }
+            "$comment" | "title" => {}
+
+            // Inheritance.
+            "abstract" => match v.as_bool() {
+                Some(b) => {
+                    if b && !matches!(cat, Cat::Compound(Compound::Object | Compound::Tuple)) {
+                        self.not_for_type(&kptr, m.key_start, key, "object and tuple", cat);
+                    }
+                    if b && is_root {
+                        self.error(
+                            Code::SchemaAbstractReferenced,
+                            &kptr,
+                            m.key_start,
+                            "the root type cannot be abstract: abstract types are only used through $extends",
+                        );
+                    }
+                    self.nodes[id.index()].is_abstract = b;
+                }
+                None => self.error(Code::SchemaKeywordInvalidType, &kptr, v.start, "abstract must be a boolean"),
+            },
+            "$extends" => {
+                if !matches!(cat, Cat::Compound(Compound::Object | Compound::Tuple | Compound::Choice)) {
+                    self.not_for_type(&kptr, m.key_start, key, "object, tuple and choice", cat);
+                    return;
+                }
+                let sites: Option<Vec<RefSite>> = match &v.value {
+                    Value::String(s) => Some(vec![RefSite { fragment: s.clone(), pointer: kptr.clone(), offset: v.start }]),
+                    Value::Array(items) if !items.is_empty() => items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, n)| {
+                            n.as_str().map(|s| RefSite {
+                                fragment: s.to_owned(),
+                                pointer: format!("{kptr}/{i}"),
+                                offset: n.start,
+                            })
+                        })
+                        .collect(),
+                    _ => None,
+                };
+                match sites {
+                    Some(s) => {
+                        self.pending.extends.insert(id, s);
+                    }
+                    None => self.error(
+                        Code::SchemaKeywordInvalidType,
+                        &kptr,
+                        v.start,
+                        "$extends must be a JSON Pointer or a non-empty array of JSON Pointers",
+                    ),
+                }
+            }
+
+            // Root-only keywords.
+            k if ROOT_ONLY.contains(&k) => {
+                if !is_root {
+                    self.error(
+                        Code::SchemaKeywordNotAtRoot,
+                        &kptr,
+                        m.key_start,
+                        format!("'{k}' is only allowed at the document root"),
+                    );
+                }
+            }
+            "$ref" => self.error(
+                Code::SchemaRefNotInType,
+                &kptr,
+                m.key_start,
+                "$ref is only permitted inside 'type': write {\"type\": {\"$ref\": \"...\"}}",
+            ),
+
+            // Core primitive keywords.
+            "enum" | "const" => {
+                if !matches!(cat, Cat::Prim(_)) {
+                    let why = if cat == Cat::Union {
+                        format!("'{key}' cannot be combined with a type union")
+                    } else {
+                        format!("'{key}' is only valid for primitive types, not '{}'", cat.describe())
+                    };
+                    self.error(Code::SchemaConstraintInvalidForType, &kptr, m.key_start, why);
+                }
+            }
+            "maxLength" => self.for_primitives(id, cat, m, &kptr, "string", |p| p.is_string(), |l, t, v, p| {
+                if let Some(n) = l.non_negative_int(v, p, "maxLength") {
+                    l.with_prim(t, |pt| pt.max_length = Some(n));
+                }
+            }),
+            "precision" | "scale" => {
+                self.for_primitives(id, cat, m, &kptr, "numeric types", |p| p.is_numeric(), |l, t, v, p| {
+                    let key = if p.ends_with("precision") { "precision" } else { "scale" };
+                    if let Some(n) = l.non_negative_int(v, p, key) {
+                        l.with_prim(t, |pt| {
+                            if key == "precision" {
+                                pt.precision = Some(n)
+                            } else {
+                                pt.scale = Some(n)
+                            }
+                        });
+                    }
+                })
+            }
+            "contentEncoding" | "contentMediaType" | "contentCompression" => {
+                if cat != Cat::Prim(Primitive::Binary) {
+                    self.warn(
+                        Code::SchemaKeywordIgnored,
+                        &kptr,
+                        m.key_start,
+                        format!("'{key}' applies to the binary type; it is ignored on '{}'", cat.describe()),
+                    );
+                } else if key == "contentMediaType" {
+                    match v.as_str() {
+                        Some(s) => self.with_prim(id, |pt| pt.content_media_type = Some(s.to_owned())),
+                        None => self.error(Code::SchemaKeywordInvalidType, &kptr, v.start, "contentMediaType must be a string"),
+                    }
+                } else if key == "contentCompression" {
+                    match v.as_str() {
+                        Some(s @ ("gzip" | "deflate" | "zlib" | "brotli")) => {
+                            self.with_prim(id, |pt| pt.content_compression = Some(s.to_owned()))
+                        }
+                        _ => self.error(
+                            Code::SchemaKeywordInvalidType,
+                            &kptr,
+                            v.start,
+                            "contentCompression must be one of gzip, deflate, zlib, brotli",
+                        ),
+                    }
+                }
+            }
+
+            // Validation extension.
+            "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum" | "multipleOf" => {
+                self.extension(key, m.key_start, &kptr, self.ext.validation, VALIDATION_ADDIN);
+                self.for_primitives(id, cat, m, &kptr, "numeric types", |p| p.is_numeric(), |l, t, v, p| {
+                    l.numeric_bound(t, v, p)
+                });
+            }
+            "minLength" | "pattern" | "format" => {
+                self.extension(key, m.key_start, &kptr, self.ext.validation, VALIDATION_ADDIN);
+                self.for_primitives(id, cat, m, &kptr, "string", |p| p.is_string(), |l, t, v, p| {
+                    l.string_keyword(t, v, p)
+                });
+            }
+            "minItems" | "maxItems" | "uniqueItems" | "contains" | "minContains" | "maxContains" => {
+                self.extension(key, m.key_start, &kptr, self.ext.validation, VALIDATION_ADDIN);
+                if matches!(cat, Cat::Compound(Compound::Array | Compound::Set)) {
+                    self.array_keyword(id, key, v, &kptr);
+                } else {
+                    self.not_for_type(&kptr, m.key_start, key, "array and set", cat);
+                }
+            }
+            "minProperties" | "maxProperties" | "dependentRequired" | "patternProperties" | "propertyNames" => {
+                self.extension(key, m.key_start, &kptr, self.ext.validation, VALIDATION_ADDIN);
+                if cat == Cat::Compound(Compound::Object) {
+                    self.entries_keyword(id, key, v, &kptr);
+                } else if cat == Cat::Compound(Compound::Map) {
+                    let map_name = match key {
+                        "minProperties" => "minEntries",
+                        "maxProperties" => "maxEntries",
+                        "patternProperties" => "patternKeys",
+                        "propertyNames" => "keyNames",
+                        _ => "",
+                    };
+                    if map_name.is_empty() {
+                        self.not_for_type(&kptr, m.key_start, key, "object", cat);
+                    } else {
+                        self.error(
+                            Code::SchemaConstraintInvalidForType,
+                            &kptr,
+                            m.key_start,
+                            format!("'{key}' is for objects; maps use '{map_name}'"),
+                        );
+                    }
+                } else {
+                    self.not_for_type(&kptr, m.key_start, key, "object", cat);
+                }
+            }
+            "minEntries" | "maxEntries" | "patternKeys" | "keyNames" => {
+                self.extension(key, m.key_start, &kptr, self.ext.validation, VALIDATION_ADDIN);
+                if cat == Cat::Compound(Compound::Map) {
+                    self.entries_keyword(id, key, v, &kptr);
+                } else {
+                    self.not_for_type(&kptr, m.key_start, key, "map", cat);
+                }
+            }
+            "has" => {
+                self.extension(key, m.key_start, &kptr, self.ext.validation, VALIDATION_ADDIN);
+                if matches!(cat, Cat::Compound(Compound::Object | Compound::Map)) {
+                    let sub = self.schema(v, &kptr, false, None);
+                    self.nodes[id.index()].validation.has = Some(sub);
+                } else {
+                    self.not_for_type(&kptr, m.key_start, key, "object and map", cat);
+                }
+            }
+            "default" => {
+                self.extension(key, m.key_start, &kptr, self.ext.validation, VALIDATION_ADDIN);
+                self.nodes[id.index()].default = Some(v.value.clone());
+            }
+
+            // Conditional composition.
+            "allOf" | "anyOf" | "oneOf" => {
+                self.extension(key, m.key_start, &kptr, self.ext.composition, COMPOSITION_ADDIN);
+                match v.as_array() {
+                    None => self.error(
+                        Code::SchemaCompositionNotArray,
+                        &kptr,
+                        v.start,
+                        format!("{key} must be an array of schemas"),
+                    ),
+                    Some([]) => self.error(Code::SchemaCompositionEmpty, &kptr, v.start, format!("{key} array cannot be empty")),
+                    Some(items) => {
+                        let subs: Vec<TypeId> = items
+                            .iter()
+                            .enumerate()
+                            .map(|(i, s)| self.schema(s, &format!("{kptr}/{i}"), false, None))
+                            .collect();
+                        let c = &mut self.nodes[id.index()].composition;
+                        match key {
+                            "allOf" => c.all_of = subs,
+                            "anyOf" => c.any_of = subs,
+                            _ => c.one_of = subs,
+                        }
+                    }
+                }
+            }
+            "not" | "if" | "then" | "else" => {
+                self.extension(key, m.key_start, &kptr, self.ext.composition, COMPOSITION_ADDIN);
+                if v.as_object().is_none() {
+                    self.error(Code::SchemaKeywordInvalidType, &kptr, v.start, format!("{key} must be a schema object"));
+                    return;
+                }
+                let sub = self.schema(v, &kptr, false, None);
+                let c = &mut self.nodes[id.index()].composition;
+                match key {
+                    "not" => c.not = Some(sub),
+                    "if" => c.if_ = Some(sub),
+                    "then" => c.then_ = Some(sub),
+                    _ => c.else_ = Some(sub),
+                }
+            }
+
+            // Alternate names add-in.
+            "altnames" | "altenums" | "descriptions" => {
+                self.extension(key, m.key_start, &kptr, self.ext.alternate_names, ALTNAMES_ADDIN);
+                self.alternate_names(id, key, v, &kptr, cat);
+            }
+            // Units add-in (annotations).
+            "unit" | "currency" | "symbol" | "symbols" => {
+                self.extension(key, m.key_start, &kptr, self.ext.units, UNITS_ADDIN);
+                if key == "unit" {
+                    self.nodes[id.index()].unit = v.as_str().map(str::to_owned);
+                }
+            }
+
+            "keys" if cat == Cat::Compound(Compound::Map) => self.warn(
+                Code::SchemaKeywordIgnored,
+                &kptr,
+                m.key_start,
+                "'keys' is not a JSON Structure keyword and is ignored; map keys are any string (constrain them with 'keyNames' from the Validation add-in)",
+            ),
+            k => {
+                if let Some((_, why)) = FOREIGN_KEYWORDS.iter().find(|(f, _)| *f == k) {
+                    self.warn(
+                        Code::SchemaKeywordIgnored,
+                        &kptr,
+                        m.key_start,
+                        format!("'{k}' is not a JSON Structure keyword and is ignored ({why})"),
+                    );
+                }
+                // Any other keyword is a custom annotation (core: reserved-keywords).
+            }
+        }
+    }
+
+    fn not_for_type(&mut self, ptr: &str, at: usize, key: &str, valid: &str, cat: Cat) {
+        self.error(
+            Code::SchemaConstraintInvalidForType,
+            ptr,
+            at,
+            format!(
+                "'{key}' constraint is only valid for {valid}, not '{}'",
+                cat.describe()
+            ),
+        );
+    }
+
+    fn extension(&mut self, key: &str, at: usize, ptr: &str, enabled: bool, addin: &str) {
+        if !enabled {
+            self.warn(
+                Code::SchemaExtensionKeywordWithoutUses,
+                ptr,
+                at,
+                format!("'{key}' belongs to the {addin} add-in, which this document does not enable with \"$uses\": [\"{addin}\"]; it is not enforced"),
+            );
+        }
+    }
+
+    /// Applies a primitive keyword to the node, or for a union to each primitive member it fits.
+    #[allow(clippy::too_many_arguments)]
+    fn for_primitives(
+        &mut self,
+        id: TypeId,
+        cat: Cat,
+        m: &Member,
+        kptr: &str,
+        valid: &str,
+        applies: impl Fn(Primitive) -> bool,
+        mut apply: impl FnMut(&mut Self, TypeId, &Node, &str),
+    ) {
+        match cat {
+            Cat::Prim(p) if applies(p) => apply(self, id, &m.value, kptr),
+            Cat::Union => {
+                let members = match &self.nodes[id.index()].kind {
+                    TypeKind::Union(ms) => ms.clone(),
+                    _ => Vec::new(),
+                };
+                let targets: Vec<TypeId> = members
+                    .into_iter()
+                    .filter(|t| matches!(&self.nodes[t.index()].kind, TypeKind::Primitive(pt) if applies(pt.ty)))
+                    .collect();
+                if targets.is_empty() {
+                    self.not_for_type(kptr, m.key_start, &m.key, valid, cat);
+                }
+                let was_quiet = self.quiet;
+                for (i, t) in targets.into_iter().enumerate() {
+                    self.quiet = was_quiet || i > 0;
+                    apply(self, t, &m.value, kptr);
+                }
+                self.quiet = was_quiet;
+            }
+            _ => self.not_for_type(kptr, m.key_start, &m.key, valid, cat),
+        }
+    }
+
+    fn non_negative_int(&mut self, v: &Node, ptr: &str, key: &str) -> Option<u64> {
+        let n = v.as_number().and_then(|t| t.parse::<u64>().ok());
+        if n.is_none() {
+            self.error(
+                Code::SchemaIntegerConstraintInvalid,
+                ptr,
+                v.start,
+                format!("{key} must be a non-negative integer"),
+            );
+        }
+        n
+    }
+
+    fn numeric_bound(&mut self, id: TypeId, v: &Node, ptr: &str) {
+        let key = ptr.rsplit('/').next().unwrap_or_default().to_owned();
+        let text = match &v.value {
+            Value::Number(t) => Some(t.to_string()),
+            Value::String(s) if Exact::parse(s).is_some() => Some(s.clone()),
+            _ => None,
+        };
+        let Some(text) = text else {
+            self.error(
+                Code::SchemaNumberConstraintInvalid,
+                ptr,
+                v.start,
+                format!("{key} must be a number (a numeric string for string-encoded types)"),
+            );
+            return;
+        };
+        let bound = Bound { text };
+        let val = &mut self.nodes[id.index()].validation;
+        match key.as_str() {
+            "minimum" => val.minimum = Some(bound),
+            "maximum" => val.maximum = Some(bound),
+            "exclusiveMinimum" => val.exclusive_minimum = Some(bound),
+            "exclusiveMaximum" => val.exclusive_maximum = Some(bound),
+            _ => {
+                let positive =
+                    Exact::parse(&bound.text).is_some_and(|x| !x.is_zero() && !x.is_negative());
+                if positive {
+                    val.multiple_of = Some(bound);
+                } else {
+                    self.error(
+                        Code::SchemaPositiveNumberConstraintInvalid,
+                        ptr,
+                        v.start,
+                        "multipleOf must be a positive number",
+                    );
+                }
+            }
+        }
+    }
+
+    fn string_keyword(&mut self, id: TypeId, v: &Node, ptr: &str) {
+        let key = ptr.rsplit('/').next().unwrap_or_default();
+        match key {
+            "minLength" => {
+                if let Some(n) = self.non_negative_int(v, ptr, "minLength") {
+                    self.nodes[id.index()].validation.min_length = Some(n);
+                }
+            }
+            "pattern" => match v.as_str() {
+                Some(src) => match Pattern::new(src) {
+                    Ok(p) => self.nodes[id.index()].validation.pattern = Some(p),
+                    Err(why) => self.error(
+                        Code::SchemaPatternInvalid,
+                        ptr,
+                        v.start,
+                        format!("pattern \"{src}\" {why}"),
+                    ),
+                },
+                None => self.error(
+                    Code::SchemaPatternNotString,
+                    ptr,
+                    v.start,
+                    "pattern must be a string",
+                ),
+            },
+            _ => match v.as_str() {
+                Some(f) => {
+                    if !KNOWN_FORMATS.contains(&f) {
+                        self.warn(
+                            Code::SchemaKeywordIgnored,
+                            ptr,
+                            v.start,
+                            format!(
+                                "unknown format '{f}' is not checked (known: {})",
+                                KNOWN_FORMATS.join(", ")
+                            ),
+                        );
+                    }
+                    self.nodes[id.index()].validation.format = Some(f.to_owned());
+                }
+                None => self.error(
+                    Code::SchemaKeywordInvalidType,
+                    ptr,
+                    v.start,
+                    "format must be a string",
+                ),
+            },
+        }
+    }
+
+    fn array_keyword(&mut self, id: TypeId, key: &str, v: &Node, ptr: &str) {
+        match key {
+            "uniqueItems" => match v.as_bool() {
+                Some(b) => self.nodes[id.index()].validation.unique_items = b,
+                None => self.error(
+                    Code::SchemaUniqueItemsNotBoolean,
+                    ptr,
+                    v.start,
+                    "uniqueItems must be a boolean",
+                ),
+            },
+            "contains" => {
+                let sub = self.schema(v, ptr, false, None);
+                self.nodes[id.index()].validation.contains = Some(sub);
+            }
+            _ => {
+                if let Some(n) = self.non_negative_int(v, ptr, key) {
+                    let val = &mut self.nodes[id.index()].validation;
+                    match key {
+                        "minItems" => val.min_items = Some(n),
+                        "maxItems" => val.max_items = Some(n),
+                        "minContains" => val.min_contains = Some(n),
+                        _ => val.max_contains = Some(n),
+                    }
+                }
+            }
+        }
+    }
+
+    fn entries_keyword(&mut self, id: TypeId, key: &str, v: &Node, ptr: &str) {
+        match key {
+            "minProperties" | "minEntries" | "maxProperties" | "maxEntries" => {
+                if let Some(n) = self.non_negative_int(v, ptr, key) {
+                    let val = &mut self.nodes[id.index()].validation;
+                    if key.starts_with("min") {
+                        val.min_entries = Some(n);
+                    } else {
+                        val.max_entries = Some(n);
+                    }
+                }
+            }
+            "dependentRequired" => {
+                let Some(members) = v.as_object() else {
+                    self.error(
+                        Code::SchemaKeywordInvalidType,
+                        ptr,
+                        v.start,
+                        "dependentRequired must be an object mapping property names to arrays of names",
+                    );
+                    return;
+                };
+                let mut deps = Vec::new();
+                let mut sites = Vec::new();
+                for m in members {
+                    let p = pointer::join(ptr, &m.key);
+                    sites.push(NameSite {
+                        name: m.key.clone(),
+                        pointer: p.clone(),
+                        offset: m.key_start,
+                    });
+                    match m.value.as_array() {
+                        Some(items) if items.iter().all(|i| i.as_str().is_some()) => {
+                            let names: Vec<String> = items
+                                .iter()
+                                .filter_map(|i| i.as_str().map(str::to_owned))
+                                .collect();
+                            for (i, item) in items.iter().enumerate() {
+                                sites.push(NameSite {
+                                    name: item.as_str().unwrap_or_default().to_owned(),
+                                    pointer: format!("{p}/{i}"),
+                                    offset: item.start,
+                                });
+                            }
+                            deps.push((m.key.clone(), names));
+                        }
+                        _ => self.error(
+                            Code::SchemaKeywordInvalidType,
+                            &p,
+                            m.value.start,
+                            "dependentRequired values must be arrays of property names",
+                        ),
+                    }
+                }
+                self.nodes[id.index()].validation.dependent_required = deps;
+                self.pending.dependent_required.insert(id, sites);
+            }
+            "patternProperties" | "patternKeys" => {
+                let Some(members) = v.as_object() else {
+                    self.error(
+                        Code::SchemaKeywordInvalidType,
+                        ptr,
+                        v.start,
+                        format!("{key} must be an object mapping patterns to schemas"),
+                    );
+                    return;
+                };
+                let mut entries = Vec::new();
+                for m in members {
+                    let p = pointer::join(ptr, &m.key);
+                    let sub = self.schema(&m.value, &p, false, None);
+                    // patternProperties selects by search, as in JSON Schema, so the key is not
+                    // anchored: wrap it so the whole-value Pattern matches anywhere.
+                    match Pattern::new(&format!("[\\s\\S]*(?:{})[\\s\\S]*", m.key)) {
+                        Ok(pat) => entries.push((pat, sub)),
+                        Err(why) => self.error(
+                            Code::SchemaPatternInvalid,
+                            &p,
+                            m.key_start,
+                            format!("pattern \"{}\" {why}", m.key),
+                        ),
+                    }
+                }
+                self.nodes[id.index()].validation.pattern_entries = entries;
+            }
+            _ => {
+                // propertyNames / keyNames: a string schema.
+                let sub = self.schema(v, ptr, false, None);
+                let is_string = matches!(&self.nodes[sub.index()].kind, TypeKind::Primitive(pt) if pt.ty == Primitive::String);
+                if !is_string {
+                    self.error(
+                        Code::SchemaKeywordInvalidType,
+                        ptr,
+                        v.start,
+                        format!("{key} must be a schema of type string"),
+                    );
+                }
+                self.nodes[id.index()].validation.entry_names = Some(sub);
+            }
+        }
+    }
+
+    fn alternate_names(&mut self, id: TypeId, key: &str, v: &Node, ptr: &str, cat: Cat) {
+        let Some(members) = v.as_object() else {
+            self.error(
+                Code::SchemaAltnamesNotObject,
+                ptr,
+                v.start,
+                format!("{key} must be an object"),
+            );
+            return;
+        };
+        match key {
+            "altnames" | "descriptions" => {
+                let mut map = BTreeMap::new();
+                for m in members {
+                    match m.value.as_str() {
+                        Some(s) => {
+                            map.insert(m.key.clone(), s.to_owned());
+                        }
+                        None => self.error(
+                            Code::SchemaAltnamesValueNotString,
+                            &pointer::join(ptr, &m.key),
+                            m.value.start,
+                            format!("{key} values must be strings"),
+                        ),
+                    }
+                }
+                if key == "altnames" {
+                    self.nodes[id.index()].altnames = map;
+                }
+            }
+            _ => {
+                let has_enum = matches!(&self.nodes[id.index()].kind, TypeKind::Primitive(_))
+                    && matches!(cat, Cat::Prim(_));
+                if !has_enum {
+                    self.not_for_type(ptr, v.start, key, "enumerations", cat);
+                }
+                if let Some(json) = v.get("json").and_then(Node::as_object) {
+                    let mut map = BTreeMap::new();
+                    for m in json {
+                        match m.value.as_str() {
+                            Some(s) => {
+                                map.insert(m.key.clone(), s.to_owned());
+                            }
+                            None => self.error(
+                                Code::SchemaAltnamesValueNotString,
+                                &pointer::join(&pointer::join(ptr, "json"), &m.key),
+                                m.value.start,
+                                "altenums symbols must be strings",
+                            ),
+                        }
+                    }
+                    self.nodes[id.index()].altenums = map;
+                }
+            }
+        }
+    }
+
+    /// `enum` and `const` of a primitive: the right JSON shape, values of the type, unique.
+    fn check_primitive_literals(&mut self, id: TypeId, node: &Node, ptr: &str) {
+        let TypeKind::Primitive(pt) = &self.nodes[id.index()].kind else {
+            return;
+        };
+        let ty = pt.ty;
+        let rules = WireRules {
+            strict_64: false,
+            binary: pt.content_encoding.unwrap_or(Encoding::Base64),
+        };
+        if let Some(c) = node.get("const") {
+            let cptr = pointer::join(ptr, "const");
+            if self.literal_fits(ty, c, rules) {
+                self.with_prim(id, |pt| pt.const_value = Some(c.value.clone()));
+            } else {
+                self.error(
+                    Code::SchemaKeywordInvalidType,
+                    &cptr,
+                    c.start,
+                    format!("const value must be a valid {}", ty.name()),
+                );
+            }
+        }
+        let Some(e) = node.get("enum") else {
+            return;
+        };
+        let eptr = pointer::join(ptr, "enum");
+        let Some(items) = e.as_array() else {
+            self.error(
+                Code::SchemaEnumNotArray,
+                &eptr,
+                e.start,
+                "enum must be an array",
+            );
+            return;
+        };
+        if items.is_empty() {
+            self.error(
+                Code::SchemaEnumEmpty,
+                &eptr,
+                e.start,
+                "enum array cannot be empty",
+            );
+            return;
+        }
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            if !self.literal_fits(ty, item, rules) {
+                ok = false;
+                self.error(
+                    Code::SchemaKeywordInvalidType,
+                    &format!("{eptr}/{i}"),
+                    item.start,
+                    format!(
+                        "enum value {} is not a valid {}",
+                        short(self.text, item),
+                        ty.name()
+                    ),
+                );
+            }
+            if let Some(j) = items[..i]
+                .iter()
+                .position(|prev| literal_eq(&prev.value, &item.value))
+            {
+                ok = false;
+                self.error(
+                    Code::SchemaEnumDuplicates,
+                    &format!("{eptr}/{i}"),
+                    item.start,
+                    format!("enum value {} duplicates entry {j}", short(self.text, item)),
+                );
+            }
+        }
+        if ok {
+            let values = items.iter().map(|i| i.value.clone()).collect();
+            self.with_prim(id, |pt| pt.enum_values = Some(values));
+        }
+    }
+
+    fn literal_fits(&self, ty: Primitive, v: &Node, rules: WireRules) -> bool {
+        literal_scalar(&v.value).is_some_and(|s| scalar::check(ty, s, rules).is_ok())
+    }
+
+    /// min/max pairs that no value could satisfy.
+    fn check_ranges(&mut self, id: TypeId, node: &Node, ptr: &str) {
+        let val = self.nodes[id.index()].validation.clone();
+        let exact = |b: &Option<Bound>| b.as_ref().and_then(|b| Exact::parse(&b.text));
+        let pairs: [RangePair<'_>; 4] = [
+            (
+                "minimum",
+                "maximum",
+                exact(&val.minimum),
+                exact(&val.maximum),
+                false,
+            ),
+            (
+                "exclusiveMinimum",
+                "exclusiveMaximum",
+                exact(&val.exclusive_minimum),
+                exact(&val.exclusive_maximum),
+                true,
+            ),
+            (
+                "minimum",
+                "exclusiveMaximum",
+                exact(&val.minimum),
+                exact(&val.exclusive_maximum),
+                true,
+            ),
+            (
+                "exclusiveMinimum",
+                "maximum",
+                exact(&val.exclusive_minimum),
+                exact(&val.maximum),
+                true,
+            ),
+        ];
+        for (lo_key, hi_key, lo, hi, strict) in pairs {
+            if let (Some(lo), Some(hi)) = (lo, hi) {
+                if lo > hi || (strict && lo == hi) {
+                    let at = node.get(lo_key).map_or(node.start, |n| n.start);
+                    self.error(
+                        Code::SchemaMinGreaterThanMax,
+                        &pointer::join(ptr, lo_key),
+                        at,
+                        format!("'{lo_key}' leaves no value below '{hi_key}'"),
+                    );
+                }
+            }
+        }
+        let max_length = match &self.nodes[id.index()].kind {
+            TypeKind::Primitive(pt) => pt.max_length,
+            _ => None,
+        };
+        let counts = [
+            ("minLength", "maxLength", val.min_length, max_length),
+            ("minItems", "maxItems", val.min_items, val.max_items),
+            (
+                "minContains",
+                "maxContains",
+                val.min_contains,
+                val.max_contains,
+            ),
+        ];
+        let entries = if node.get("minEntries").is_some() || node.get("maxEntries").is_some() {
+            ("minEntries", "maxEntries")
+        } else {
+            ("minProperties", "maxProperties")
+        };
+        for (lo_key, hi_key, lo, hi) in
+            counts
+                .into_iter()
+                .chain([(entries.0, entries.1, val.min_entries, val.max_entries)])
+        {
+            if let (Some(lo), Some(hi)) = (lo, hi) {
+                if lo > hi {
+                    let at = node.get(lo_key).map_or(node.start, |n| n.start);
+                    self.error(
+                        Code::SchemaMinGreaterThanMax,
+                        &pointer::join(ptr, lo_key),
+                        at,
+                        format!("'{lo_key}' cannot be greater than '{hi_key}'"),
+                    );
+                }
+            }
+        }
+        if let TypeKind::Primitive(pt) = &self.nodes[id.index()].kind {
+            if let (Some(p), Some(s)) = (pt.precision, pt.scale) {
+                if s > p {
+                    let at = node.get("scale").map_or(node.start, |n| n.start);
+                    self.error(
+                        Code::SchemaMinGreaterThanMax,
+                        &pointer::join(ptr, "scale"),
+                        at,
+                        "'scale' cannot be greater than 'precision'",
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Formats the `format` keyword knows (Validation draft list, plus JSON Schema names of the
+/// core string types, which are checked with the core rules).
+pub const KNOWN_FORMATS: &[&str] = &[
+    "ipv4",
+    "ipv6",
+    "email",
+    "idn-email",
+    "hostname",
+    "idn-hostname",
+    "iri",
+    "iri-reference",
+    "uri-template",
+    "relative-json-pointer",
+    "regex",
+    "uri",
+    "uri-reference",
+    "date",
+    "time",
+    "date-time",
+    "duration",
+    "uuid",
+    "json-pointer",
+];
+
+/// Two bound keywords, their values, and whether equal values leave nothing (exclusive).
+type RangePair<'k> = (&'k str, &'k str, Option<Exact>, Option<Exact>, bool);
+
+struct DocumentHeader {
+    id: String,
+    meta_schema: String,
+    name: Option<String>,
+    description: Option<String>,
+    root: Option<TypeId>,
+}
+
+fn type_name(name: &str) -> Option<Cat> {
+    if let Some(p) = Primitive::from_name(name) {
+        return Some(Cat::Prim(p));
+    }
+    Compound::from_name(name).map(Cat::Compound)
+}
+
+fn suggest_type(name: &str) -> String {
+    let hint = match name {
+        "int" | "long" => Some("int32 or int64"),
+        "float32" => Some("float"),
+        "float64" => Some("double"),
+        "bool" => Some("boolean"),
+        "date-time" | "dateTime" | "timestamp" => Some("datetime"),
+        "dict" | "record" => Some("map or object"),
+        "list" => Some("array"),
+        "bytes" => Some("binary"),
+        _ => None,
+    };
+    hint.map_or(String::new(), |h| format!(" (did you mean {h}?)"))
+}
+
+/// An object under `definitions` is a namespace when nothing in it marks it as a schema and all
+/// its members are objects.
+fn is_namespace(node: &Node) -> bool {
+    let members = node.as_object().unwrap_or_default();
+    !members.iter().any(|m| {
+        SCHEMA_MARKERS.contains(&m.key.as_str()) || COMPOSITION_KEYWORDS.contains(&m.key.as_str())
+    }) && members.iter().all(|m| m.value.as_object().is_some())
+}
+
+pub(crate) fn literal_scalar(v: &Value) -> Option<Scalar<'_>> {
+    Some(match v {
+        Value::Null => Scalar::Null,
+        Value::Bool(b) => Scalar::Bool(*b),
+        Value::Number(n) => Scalar::Number(json::Number::parse(n)?),
+        Value::String(s) => Scalar::String(s),
+        _ => return None,
+    })
+}
+
+/// JSON equality of literals (numbers by value).
+pub(crate) fn literal_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => match (Exact::parse(x), Exact::parse(y)) {
+            (Some(x), Some(y)) => x == y,
+            _ => x == y,
+        },
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| literal_eq(&a.value, &b.value))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter().all(|m| {
+                    y.iter()
+                        .any(|n| n.key == m.key && literal_eq(&m.value.value, &n.value.value))
+                })
+        }
+        _ => a == b,
+    }
+}
+
+/// A short excerpt of a literal's source for messages.
+fn short(text: &[u8], n: &Node) -> String {
+    let s = String::from_utf8_lossy(&text[n.start..n.end.min(n.start + 40)]);
+    if n.end > n.start + 40 {
+        format!("{s}...")
+    } else {
+        s.into_owned()
+    }
+}

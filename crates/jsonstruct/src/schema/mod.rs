@@ -1,0 +1,566 @@
+//! The checked model of a JSON Structure document.
+//!
+//! Loading parses the document with spans, checks every core rule (and sanity-checks the
+//! Validation and Conditional Composition keywords), resolves `$ref`, `$root` and `$extends`,
+//! and flattens inheritance. Everything downstream (validator, code generator, exporters)
+//! consumes this model and never re-reads the raw JSON, so the rules live here only.
+//!
+//! The model is an arena: every schema node (named definition or inline) is a [`TypeNode`]
+//! addressed by a [`TypeId`]. Named definitions are kept in an ordered map so iteration is
+//! deterministic.
+
+mod load;
+pub(crate) mod pattern;
+mod resolve;
+mod types;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use pattern::Pattern;
+pub use types::{is_identifier, Compound, Primitive, WireForm};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::formats::Encoding;
+use crate::json::Value as Literal;
+
+/// Index of a node in the schema arena.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TypeId(pub(crate) u32);
+
+impl TypeId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// Where a node or keyword sits in the schema document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// JSON Pointer into the schema document.
+    pub pointer: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A loaded, checked JSON Structure document.
+#[derive(Debug, Clone)]
+pub struct Schema {
+    pub(crate) id: String,
+    pub(crate) meta_schema: String,
+    pub(crate) name: Option<String>,
+    pub(crate) description: Option<String>,
+    pub(crate) root: Option<TypeId>,
+    pub(crate) nodes: Vec<TypeNode>,
+    pub(crate) definitions: BTreeMap<DefinitionPath, TypeId>,
+    pub(crate) extensions: Extensions,
+    pub(crate) warnings: Vec<Diagnostic>,
+}
+
+/// The namespace path and name of a definition, e.g. `["HR", "Employee"]` for
+/// `#/definitions/HR/Employee`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DefinitionPath(pub Vec<String>);
+
+impl DefinitionPath {
+    /// The type's own name (last segment).
+    pub fn name(&self) -> &str {
+        self.0.last().map_or("", String::as_str)
+    }
+
+    /// The enclosing namespaces.
+    pub fn namespace(&self) -> &[String] {
+        &self.0[..self.0.len().saturating_sub(1)]
+    }
+
+    /// The `#/definitions/...` reference to this definition.
+    pub fn to_ref(&self) -> String {
+        let mut p = String::from("#/definitions");
+        for seg in &self.0 {
+            crate::json::pointer::push(&mut p, seg);
+        }
+        p
+    }
+}
+
+impl fmt::Display for DefinitionPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.join("."))
+    }
+}
+
+/// Which add-ins the document enables (`$uses`, or the validation meta-schema).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Extensions {
+    pub validation: bool,
+    pub composition: bool,
+    pub alternate_names: bool,
+    pub units: bool,
+}
+
+/// One schema node.
+#[derive(Debug, Clone)]
+pub struct TypeNode {
+    pub location: Location,
+    /// The definition this node is (for named types and the root).
+    pub definition: Option<DefinitionPath>,
+    /// The `name` keyword, if given (tuples and inline types may carry one).
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub examples: Vec<serde_json::Value>,
+    pub kind: TypeKind,
+    pub is_abstract: bool,
+    /// Direct bases from `$extends`, resolved.
+    pub extends: Vec<TypeId>,
+    /// Validation-extension keywords (enforced only when `Extensions::validation` is on).
+    pub validation: Validation,
+    /// Conditional-composition keywords (enforced only when `Extensions::composition` is on).
+    pub composition: Composition,
+    /// `default` (a Validation-extension annotation).
+    pub default: Option<Literal>,
+    /// `altnames` (purpose -> name); `json` is the wire name of a property.
+    pub altnames: BTreeMap<String, String>,
+    /// `altenums.json`: enum value -> wire symbol (Alternate Names add-in).
+    pub altenums: BTreeMap<String, String>,
+    /// `unit` annotation (Units add-in).
+    pub unit: Option<String>,
+}
+
+/// What a node is.
+#[derive(Debug, Clone)]
+pub enum TypeKind {
+    Primitive(PrimitiveType),
+    Object(ObjectType),
+    Array {
+        items: TypeId,
+    },
+    Set {
+        items: TypeId,
+    },
+    Map {
+        values: TypeId,
+    },
+    Tuple(TupleType),
+    Choice(ChoiceType),
+    Any,
+    /// A type union: each member is a primitive or a reference node; first match wins.
+    Union(Vec<TypeId>),
+    /// `{"type": {"$ref": ...}}`, resolved to the target.
+    Ref(TypeId),
+    /// No `type`: only composition keywords constrain the value (any value otherwise).
+    Unconstrained,
+}
+
+impl TypeKind {
+    /// A short name for messages.
+    pub fn describe(&self) -> &'static str {
+        match self {
+            TypeKind::Primitive(p) => p.ty.name(),
+            TypeKind::Object(_) => "object",
+            TypeKind::Array { .. } => "array",
+            TypeKind::Set { .. } => "set",
+            TypeKind::Map { .. } => "map",
+            TypeKind::Tuple(_) => "tuple",
+            TypeKind::Choice(_) => "choice",
+            TypeKind::Any => "any",
+            TypeKind::Union(_) => "union",
+            TypeKind::Ref(_) => "$ref",
+            TypeKind::Unconstrained => "untyped schema",
+        }
+    }
+}
+
+/// A primitive type with its core keywords.
+#[derive(Debug, Clone)]
+pub struct PrimitiveType {
+    pub ty: Primitive,
+    pub enum_values: Option<Vec<Literal>>,
+    pub const_value: Option<Literal>,
+    /// Core `maxLength` (strings), in Unicode code points.
+    pub max_length: Option<u64>,
+    pub precision: Option<u64>,
+    pub scale: Option<u64>,
+    /// `contentEncoding` of a `binary` (base64 when absent).
+    pub content_encoding: Option<Encoding>,
+    pub content_media_type: Option<String>,
+    pub content_compression: Option<String>,
+}
+
+impl PrimitiveType {
+    pub fn new(ty: Primitive) -> Self {
+        PrimitiveType {
+            ty,
+            enum_values: None,
+            const_value: None,
+            max_length: None,
+            precision: None,
+            scale: None,
+            content_encoding: None,
+            content_media_type: None,
+            content_compression: None,
+        }
+    }
+}
+
+/// A property of an object or an element of a tuple.
+#[derive(Debug, Clone)]
+pub struct Property {
+    /// The property's key in the schema (an identifier).
+    pub name: String,
+    /// The member name in instances: `altnames.json` when the Alternate Names add-in is on,
+    /// otherwise `name`.
+    pub wire_name: String,
+    pub ty: TypeId,
+    /// Listed in a flat `required` (always true for tuple elements).
+    pub required: bool,
+    /// The base type this property was inherited from, if any.
+    pub inherited_from: Option<TypeId>,
+}
+
+/// `additionalProperties`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Additional {
+    /// Not specified: the drafts state no default; like JSON Schema (and as the official
+    /// samples need), extra members are allowed.
+    Unspecified,
+    Allowed,
+    Forbidden,
+    Schema(TypeId),
+}
+
+impl Additional {
+    pub fn allows_extra(self) -> bool {
+        !matches!(self, Additional::Forbidden)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ObjectType {
+    /// Effective properties: inherited ones first (in base order), then own, each once.
+    pub properties: Vec<Property>,
+    /// Groups of alternative required sets (`required: [[..], [..]]`): for each group, exactly
+    /// one set must be fully present. Names are property names (not wire names).
+    pub required_alternatives: Vec<Vec<Vec<String>>>,
+    pub additional: Additional,
+}
+
+impl ObjectType {
+    pub fn property(&self, name: &str) -> Option<&Property> {
+        self.properties.iter().find(|p| p.name == name)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct TupleType {
+    /// Elements in wire order (the `tuple` keyword); all required.
+    pub elements: Vec<Property>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ChoiceType {
+    /// Choice name -> type, in declaration order.
+    pub choices: Vec<(String, TypeId)>,
+    /// Inline choices name the selector property; tagged choices have none.
+    pub selector: Option<String>,
+}
+
+impl ChoiceType {
+    pub fn is_inline(&self) -> bool {
+        self.selector.is_some()
+    }
+}
+
+/// A numeric bound exactly as written (string-encoded types write bounds as strings).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bound {
+    pub text: String,
+}
+
+/// Validation-extension keywords of one node. Parsed and sanity-checked always; enforced only
+/// when the document enables the Validation add-in.
+#[derive(Debug, Clone, Default)]
+pub struct Validation {
+    pub minimum: Option<Bound>,
+    pub maximum: Option<Bound>,
+    pub exclusive_minimum: Option<Bound>,
+    pub exclusive_maximum: Option<Bound>,
+    pub multiple_of: Option<Bound>,
+    pub min_length: Option<u64>,
+    pub pattern: Option<Pattern>,
+    pub format: Option<String>,
+    pub min_items: Option<u64>,
+    pub max_items: Option<u64>,
+    pub unique_items: bool,
+    pub contains: Option<TypeId>,
+    pub min_contains: Option<u64>,
+    pub max_contains: Option<u64>,
+    /// `minProperties` / `minEntries`.
+    pub min_entries: Option<u64>,
+    /// `maxProperties` / `maxEntries`.
+    pub max_entries: Option<u64>,
+    /// Property name -> names it requires (objects).
+    pub dependent_required: Vec<(String, Vec<String>)>,
+    /// `patternProperties` / `patternKeys`.
+    pub pattern_entries: Vec<(Pattern, TypeId)>,
+    /// `propertyNames` / `keyNames`.
+    pub entry_names: Option<TypeId>,
+    pub has: Option<TypeId>,
+}
+
+impl Validation {
+    pub fn is_empty(&self) -> bool {
+        let Validation {
+            minimum,
+            maximum,
+            exclusive_minimum,
+            exclusive_maximum,
+            multiple_of,
+            min_length,
+            pattern,
+            format,
+            min_items,
+            max_items,
+            unique_items,
+            contains,
+            min_contains,
+            max_contains,
+            min_entries,
+            max_entries,
+            dependent_required,
+            pattern_entries,
+            entry_names,
+            has,
+        } = self;
+        minimum.is_none()
+            && maximum.is_none()
+            && exclusive_minimum.is_none()
+            && exclusive_maximum.is_none()
+            && multiple_of.is_none()
+            && min_length.is_none()
+            && pattern.is_none()
+            && format.is_none()
+            && min_items.is_none()
+            && max_items.is_none()
+            && !unique_items
+            && contains.is_none()
+            && min_contains.is_none()
+            && max_contains.is_none()
+            && min_entries.is_none()
+            && max_entries.is_none()
+            && dependent_required.is_empty()
+            && pattern_entries.is_empty()
+            && entry_names.is_none()
+            && has.is_none()
+    }
+}
+
+/// Conditional-composition keywords of one node.
+#[derive(Debug, Clone, Default)]
+pub struct Composition {
+    pub all_of: Vec<TypeId>,
+    pub any_of: Vec<TypeId>,
+    pub one_of: Vec<TypeId>,
+    pub not: Option<TypeId>,
+    pub if_: Option<TypeId>,
+    pub then_: Option<TypeId>,
+    pub else_: Option<TypeId>,
+}
+
+impl Composition {
+    pub fn is_empty(&self) -> bool {
+        self.all_of.is_empty()
+            && self.any_of.is_empty()
+            && self.one_of.is_empty()
+            && self.not.is_none()
+            && self.if_.is_none()
+    }
+}
+
+/// Why a schema could not be loaded: I/O, or the diagnostics (errors and warnings) of a
+/// document that failed the check.
+#[derive(Debug)]
+pub enum LoadError {
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    Invalid {
+        path: Option<PathBuf>,
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+impl LoadError {
+    /// Errors and warnings, in document order (empty for I/O errors).
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            LoadError::Io { .. } => &[],
+            LoadError::Invalid { diagnostics, .. } => diagnostics,
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Io { path, error } => write!(f, "cannot read {}: {error}", path.display()),
+            LoadError::Invalid { path, diagnostics } => {
+                let name = path
+                    .as_deref()
+                    .map_or("<schema>".into(), |p| p.display().to_string());
+                let errors: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).collect();
+                write!(
+                    f,
+                    "{name}: invalid JSON Structure schema ({} error(s))",
+                    errors.len()
+                )?;
+                for d in errors {
+                    write!(f, "\n  {name}:{d}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LoadError::Io { error, .. } => Some(error),
+            LoadError::Invalid { .. } => None,
+        }
+    }
+}
+
+/// The outcome of checking a document: the model when it has no errors, and every diagnostic.
+#[derive(Debug)]
+pub struct CheckReport {
+    pub schema: Option<Schema>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl CheckReport {
+    pub fn is_valid(&self) -> bool {
+        self.schema.is_some()
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+    }
+}
+
+impl Schema {
+    /// Checks a document and returns every diagnostic, with the model when there is no error.
+    pub fn check(bytes: &[u8]) -> CheckReport {
+        load::load(bytes)
+    }
+
+    /// Loads a document; fails when the check finds any error.
+    pub fn from_slice(bytes: &[u8]) -> Result<Schema, LoadError> {
+        let report = load::load(bytes);
+        match report.schema {
+            Some(schema) => Ok(schema),
+            None => Err(LoadError::Invalid {
+                path: None,
+                diagnostics: report.diagnostics,
+            }),
+        }
+    }
+
+    /// Reads and loads a document from a file.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Schema, LoadError> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|error| LoadError::Io {
+            path: path.to_owned(),
+            error,
+        })?;
+        Schema::from_slice(&bytes).map_err(|e| match e {
+            LoadError::Invalid { diagnostics, .. } => LoadError::Invalid {
+                path: Some(path.to_owned()),
+                diagnostics,
+            },
+            other => other,
+        })
+    }
+
+    /// `$id`.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// `$schema` (the meta-schema URI).
+    pub fn meta_schema(&self) -> &str {
+        &self.meta_schema
+    }
+
+    /// The root `name`.
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_deref()
+    }
+
+    /// The root `description`.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    /// The type instances are validated against: the root `type` or the `$root` target.
+    pub fn root(&self) -> Option<TypeId> {
+        self.root
+    }
+
+    pub fn node(&self, id: TypeId) -> &TypeNode {
+        &self.nodes[id.index()]
+    }
+
+    /// Every node with its id, in document order.
+    pub fn nodes(&self) -> impl Iterator<Item = (TypeId, &TypeNode)> {
+        self.nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (TypeId(i as u32), n))
+    }
+
+    /// Named definitions (including the root type when it is declared with `type`), ordered.
+    pub fn definitions(&self) -> impl Iterator<Item = (&DefinitionPath, TypeId)> {
+        self.definitions.iter().map(|(p, &id)| (p, id))
+    }
+
+    /// Looks up a definition by its `#/definitions/...` reference.
+    pub fn definition(&self, reference: &str) -> Option<TypeId> {
+        let segs = crate::json::pointer::parse_fragment(reference).ok()?;
+        let rest = segs.strip_prefix(&["definitions".to_string()])?;
+        self.definitions
+            .get(&DefinitionPath(rest.to_vec()))
+            .copied()
+    }
+
+    pub fn extensions(&self) -> Extensions {
+        self.extensions
+    }
+
+    /// Warnings found while loading.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+
+    /// Follows `$ref` aliases to the node that defines the type.
+    pub fn resolve(&self, mut id: TypeId) -> TypeId {
+        // Alias cycles are rejected at load time; the bound is a second line of defence.
+        for _ in 0..=self.nodes.len() {
+            match self.node(id).kind {
+                TypeKind::Ref(target) => id = target,
+                _ => return id,
+            }
+        }
+        id
+    }
+}
