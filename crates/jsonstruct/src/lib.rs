@@ -31,6 +31,8 @@ pub mod location;
 pub mod numeric;
 pub mod scalar;
 pub mod schema;
+pub mod validate;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use schema::{CheckReport, LoadError, Schema, TypeId, TypeKind, TypeNode};
+pub use validate::{InstanceCode, Options, Report, ValidationError, Validator};

@@ -94,6 +94,47 @@ impl Exact {
         }
     }
 
+    /// The integer part's magnitude, saturated to `i128::MAX`, and whether a fraction remains.
+    fn trunc_magnitude(&self) -> (i128, bool) {
+        let len = self.digits.len() as i64;
+        let int_len = len + self.exp;
+        if int_len <= 0 {
+            return (0, !self.is_zero());
+        }
+        if int_len > 39 {
+            return (i128::MAX, self.exp < 0);
+        }
+        let mut v: i128 = 0;
+        for i in 0..int_len {
+            let d = if i < len { self.digits[i as usize] } else { 0 };
+            v = match v.checked_mul(10).and_then(|x| x.checked_add(d as i128)) {
+                Some(x) => x,
+                None => return (i128::MAX, self.exp < 0),
+            };
+        }
+        (v, self.exp < 0)
+    }
+
+    /// The largest integer not above the value, saturated to the `i128` range.
+    pub fn floor_i128(&self) -> i128 {
+        let (m, frac) = self.trunc_magnitude();
+        if self.negative {
+            (-m).saturating_sub(frac as i128)
+        } else {
+            m
+        }
+    }
+
+    /// The smallest integer not below the value, saturated to the `i128` range.
+    pub fn ceil_i128(&self) -> i128 {
+        let (m, frac) = self.trunc_magnitude();
+        if self.negative {
+            -m
+        } else {
+            m.saturating_add(frac as i128)
+        }
+    }
+
     fn cmp_magnitude(&self, other: &Exact) -> Ordering {
         match (self.is_zero(), other.is_zero()) {
             (true, true) => return Ordering::Equal,
@@ -270,6 +311,17 @@ mod tests {
         let wide = "1".repeat(45);
         assert!(x(&format!("{wide}000")).is_multiple_of(&x(&wide)));
         assert!(!x(&format!("{wide}001")).is_multiple_of(&x(&wide)));
+    }
+
+    #[test]
+    fn floor_and_ceil() {
+        assert_eq!((x("2.5").floor_i128(), x("2.5").ceil_i128()), (2, 3));
+        assert_eq!((x("-2.5").floor_i128(), x("-2.5").ceil_i128()), (-3, -2));
+        assert_eq!((x("7").floor_i128(), x("7").ceil_i128()), (7, 7));
+        assert_eq!((x("-0.1").floor_i128(), x("-0.1").ceil_i128()), (-1, 0));
+        assert_eq!(x("1e50").floor_i128(), i128::MAX);
+        assert_eq!(x("-1e50").ceil_i128(), -i128::MAX);
+        assert_eq!(x("120e-1").floor_i128(), 12);
     }
 
     #[test]

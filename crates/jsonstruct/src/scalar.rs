@@ -2,8 +2,11 @@
 //! core spec in one place, used for instances by the validator and for `enum`/`const`/`default`
 //! literals by the schema checker.
 
+use std::fmt;
+
 use crate::formats::{self, Encoding};
 use crate::json::Number;
+use crate::numeric::Exact;
 use crate::schema::Primitive;
 
 /// A JSON scalar as read from an instance or a schema literal.
@@ -11,8 +14,83 @@ use crate::schema::Primitive;
 pub enum Scalar<'a> {
     Null,
     Bool(bool),
-    Number(Number<'a>),
+    Number(Num<'a>),
     String(&'a str),
+}
+
+/// A JSON number from either input: exact source text (bytes) or a parsed
+/// `serde_json::Number` (values). Integer literals never go through `f64`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Num<'a> {
+    Text(Number<'a>),
+    U64(u64),
+    I64(i64),
+    /// A number with a fraction or exponent (or beyond 64 bits) in a `serde_json::Value`.
+    F64(f64),
+}
+
+impl<'a> From<Number<'a>> for Num<'a> {
+    fn from(n: Number<'a>) -> Self {
+        Num::Text(n)
+    }
+}
+
+impl Num<'_> {
+    /// For an integer literal (no fraction, no exponent): its sign and magnitude when the
+    /// magnitude fits a `u64`. `None` for non-integer literals.
+    #[inline]
+    pub fn int_parts(&self) -> Option<(bool, Option<u64>)> {
+        match *self {
+            Num::Text(n) => n.int.then_some((n.negative, n.mag)),
+            Num::U64(u) => Some((false, Some(u))),
+            Num::I64(i) => Some((i < 0, Some(i.unsigned_abs()))),
+            Num::F64(_) => None,
+        }
+    }
+
+    /// The value as an `i128` when it is an integer literal that fits.
+    pub fn as_i128(&self) -> Option<i128> {
+        match *self {
+            Num::Text(n) => n.as_i128(),
+            Num::U64(u) => Some(u as i128),
+            Num::I64(i) => Some(i as i128),
+            Num::F64(_) => None,
+        }
+    }
+
+    /// The value as an `f64` (infinite when out of range).
+    #[inline]
+    pub fn as_f64(&self) -> f64 {
+        match *self {
+            Num::Text(n) => n.as_f64(),
+            Num::U64(u) => u as f64,
+            Num::I64(i) => i as f64,
+            Num::F64(f) => f,
+        }
+    }
+
+    /// The exact decimal value.
+    pub fn exact(&self) -> Option<Exact> {
+        match *self {
+            Num::Text(n) => Exact::parse(n.text),
+            Num::U64(u) => Exact::parse(&u.to_string()),
+            Num::I64(i) => Exact::parse(&i.to_string()),
+            Num::F64(f) if f.is_finite() => Exact::parse(&format!("{f:e}")),
+            Num::F64(_) => None,
+        }
+    }
+}
+
+impl fmt::Display for Num<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Num::Text(n) => f.write_str(n.text),
+            Num::U64(u) => write!(f, "{u}"),
+            Num::I64(i) => write!(f, "{i}"),
+            Num::F64(x) if x.abs() >= 1e16 || (x.abs() < 1e-6 && *x != 0.0) => write!(f, "{x:e}"),
+            Num::F64(x) => write!(f, "{x}"),
+        }
+    }
 }
 
 impl Scalar<'_> {
@@ -127,16 +205,16 @@ fn ok_if(ok: bool) -> Result<(), Mismatch> {
 
 /// An integer type given as a JSON number: no fraction or exponent, within range, exact.
 #[inline]
-fn int_number(p: Primitive, n: Number<'_>) -> Result<(), Mismatch> {
-    if !n.int {
+fn int_number(p: Primitive, n: Num<'_>) -> Result<(), Mismatch> {
+    let Some((negative, mag)) = n.int_parts() else {
         return Err(Mismatch::NotInteger);
-    }
+    };
     let (min, max) = p.int_range().unwrap_or((0, 0));
     // Types handled here are at most 64 bits wide, so a magnitude beyond u64 is out of range.
-    let Some(mag) = n.mag else {
+    let Some(mag) = mag else {
         return Err(Mismatch::OutOfRange);
     };
-    let in_range = if n.negative {
+    let in_range = if negative {
         (mag as i128) <= -min
     } else {
         (mag as u128) <= max
@@ -173,7 +251,26 @@ mod tests {
     use Primitive as P;
 
     fn num(s: &str) -> Scalar<'_> {
-        Scalar::Number(Number::parse(s).unwrap())
+        Scalar::Number(Number::parse(s).unwrap().into())
+    }
+
+    #[test]
+    fn value_numbers_follow_the_same_rules() {
+        assert_eq!(check(P::Int8, Scalar::Number(Num::I64(-128)), LAX), Ok(()));
+        assert_eq!(
+            check(P::Int8, Scalar::Number(Num::I64(-129)), LAX),
+            Err(Mismatch::OutOfRange)
+        );
+        assert_eq!(
+            check(P::Uint64, Scalar::Number(Num::U64(u64::MAX)), LAX),
+            Ok(())
+        );
+        assert_eq!(
+            check(P::Int32, Scalar::Number(Num::F64(1.0)), LAX),
+            Err(Mismatch::NotInteger)
+        );
+        assert_eq!(Num::F64(0.1).exact(), Exact::parse("0.1"));
+        assert_eq!(Num::I64(-5).to_string(), "-5");
     }
 
     const LAX: WireRules = WireRules {

@@ -303,9 +303,10 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// Reads a string (after `peek` returned `String`). Borrowed when it has no escapes.
+    /// Reads a string (after `peek` returned `String`): borrowed from the input when it has
+    /// no escapes, otherwise decoded into `scratch`.
     #[inline]
-    pub fn string<'s>(&mut self, scratch: &'s mut String) -> R<Str<'s>>
+    pub fn string<'s>(&mut self, scratch: &'s mut String) -> R<&'s str>
     where
         'a: 's,
     {
@@ -320,14 +321,14 @@ impl<'a> Scanner<'a> {
                 None => return self.err(SyntaxErrorKind::UnexpectedEnd, i),
                 Some(b'"') => {
                     self.pos = i + 1;
-                    return Ok(Str::Borrowed(as_str(&b[start..i])));
+                    return Ok(as_str(&b[start..i]));
                 }
                 Some(b'\\') => {
                     scratch.clear();
                     scratch.push_str(as_str(&b[start..i]));
                     self.pos = i;
                     self.string_escaped(scratch)?;
-                    return Ok(Str::Borrowed(scratch.as_str()));
+                    return Ok(scratch.as_str());
                 }
                 Some(&c) if c < 0x20 => return self.err(SyntaxErrorKind::ControlCharInString, i),
                 Some(_) => i = self.utf8_char(i)?,
@@ -525,13 +526,25 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// Reads a string with the input's lifetime: borrowed when it has no escapes, owned when
+    /// it had to be decoded.
+    #[inline]
+    pub fn string_cow(&mut self) -> R<Str<'a>> {
+        let mut scratch = String::new();
+        let len = self.string(&mut scratch)?.len();
+        if scratch.is_empty() {
+            // Nothing was decoded, so the text lies in the input: take it with that lifetime.
+            let end = self.pos - 1;
+            Ok(Str::Borrowed(as_str(&self.bytes[end - len..end])))
+        } else {
+            Ok(Str::Owned(scratch))
+        }
+    }
+
     /// Reads an object key (the scanner is at its opening quote) and the following colon.
     #[inline]
-    pub fn key<'s>(&mut self, scratch: &'s mut String) -> R<Str<'s>>
-    where
-        'a: 's,
-    {
-        let k = self.string(scratch)?;
+    pub fn key(&mut self) -> R<Str<'a>> {
+        let k = self.string_cow()?;
         self.colon()?;
         Ok(k)
     }
@@ -768,11 +781,13 @@ mod tests {
     fn strings_borrow_without_escapes_and_decode_with_them() {
         let mut scratch = String::new();
         let mut sc = Scanner::new(b"\"plain\"");
-        assert!(matches!(
-            sc.string(&mut scratch).unwrap(),
-            Str::Borrowed("plain")
-        ));
+        assert_eq!(sc.string(&mut scratch).unwrap(), "plain");
+        assert!(scratch.is_empty());
         let mut sc = Scanner::new(br#""a\"b\u00e9\ud83d\ude00""#);
         assert_eq!(sc.string(&mut scratch).unwrap(), "a\"bé😀");
+        let mut sc = Scanner::new(br#""plain" "esc\n""#);
+        assert!(matches!(sc.string_cow().unwrap(), Str::Borrowed("plain")));
+        sc.peek().unwrap();
+        assert!(matches!(sc.string_cow().unwrap(), Str::Owned(s) if s == "esc\n"));
     }
 }

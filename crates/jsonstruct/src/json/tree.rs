@@ -151,7 +151,7 @@ fn parse_value(
         }
         Peek::Bool => Value::Bool(s.boolean()?),
         Peek::Number => Value::Number(s.number()?.text.into()),
-        Peek::String => Value::String(s.string(scratch)?.into_owned()),
+        Peek::String => Value::String(s.string(scratch)?.to_owned()),
         Peek::Array | Peek::Object if depth >= max_depth => {
             return Err(SyntaxError {
                 kind: SyntaxErrorKind::NestingTooDeep(max_depth),
@@ -173,7 +173,7 @@ fn parse_value(
             let mut first = true;
             while s.next_member(&mut first)? {
                 let key_start = s.offset();
-                let key = s.key(scratch)?.into_owned();
+                let key = s.key()?.into_owned();
                 let value = parse_value(s, scratch, depth + 1, max_depth)?;
                 members.push(Member {
                     key,

@@ -2078,7 +2078,7 @@ pub(crate) fn literal_scalar(v: &Value) -> Option<Scalar<'_>> {
     Some(match v {
         Value::Null => Scalar::Null,
         Value::Bool(b) => Scalar::Bool(*b),
-        Value::Number(n) => Scalar::Number(json::Number::parse(n)?),
+        Value::Number(n) => Scalar::Number(json::Number::parse(n)?.into()),
         Value::String(s) => Scalar::String(s),
         _ => return None,
     })

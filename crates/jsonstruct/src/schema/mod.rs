@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub(crate) use load::literal_scalar;
 pub use pattern::Pattern;
 pub use types::{is_identifier, Compound, Primitive, WireForm};
 
@@ -519,6 +520,11 @@ impl Schema {
 
     pub fn node(&self, id: TypeId) -> &TypeNode {
         &self.nodes[id.index()]
+    }
+
+    /// Number of nodes in the arena.
+    pub fn node_count(&self) -> usize {
+        self.nodes.len()
     }
 
     /// Every node with its id, in document order.

@@ -1,0 +1,766 @@
+//! Compiles the checked schema model into a flat program of small precomputed checks: `$ref`
+//! aliases are resolved to node indices, property names are laid out for lookup, `enum` and
+//! `const` become typed literal sets, bounds are converted once into the domain of their type
+//! (`i128` for integers, `f64` for floats, exact decimals otherwise), and every union gets a
+//! dispatch table from JSON kind to the members that could accept it.
+
+use crate::formats::Encoding;
+use crate::json::{Peek, Value as Literal};
+use crate::numeric::Exact;
+use crate::scalar::{Scalar, WireRules};
+use crate::schema::{
+    Additional, Composition as ModelComposition, Pattern, Primitive, Schema, TypeId, TypeKind,
+    Validation,
+};
+
+use super::Options;
+
+pub(crate) type NodeId = u32;
+
+pub(crate) struct Program {
+    pub nodes: Vec<Node>,
+    pub root: NodeId,
+    pub max_depth: u32,
+}
+
+pub(crate) struct Node {
+    pub kind: Kind,
+    /// Which JSON kinds this node can possibly accept (bit per `Peek`), for union dispatch.
+    pub accepts: u8,
+    pub composition: Option<Box<Composition>>,
+    pub schema_path: Box<str>,
+}
+
+pub(crate) enum Kind {
+    Any,
+    /// A `$ref` that carries composition keywords of its own (plain aliases are compiled away).
+    Alias(NodeId),
+    Prim(Box<PrimCheck>),
+    Object(Box<ObjectCheck>),
+    Array(Box<ArrayCheck>),
+    Map(Box<MapCheck>),
+    Tuple(Box<[NodeId]>),
+    Choice(Box<ChoiceCheck>),
+    Union(Box<UnionCheck>),
+}
+
+pub(crate) const fn peek_bit(p: Peek) -> u8 {
+    match p {
+        Peek::Null => 1,
+        Peek::Bool => 2,
+        Peek::Number => 4,
+        Peek::String => 8,
+        Peek::Array => 16,
+        Peek::Object => 32,
+    }
+}
+
+pub(crate) const fn peek_index(p: Peek) -> usize {
+    match p {
+        Peek::Null => 0,
+        Peek::Bool => 1,
+        Peek::Number => 2,
+        Peek::String => 3,
+        Peek::Array => 4,
+        Peek::Object => 5,
+    }
+}
+
+const ALL_KINDS: u8 = 63;
+
+pub(crate) struct PrimCheck {
+    pub ty: Primitive,
+    pub rules: WireRules,
+    /// A `string` with nothing to check but its JSON type: skipped without decoding.
+    pub plain_string: bool,
+    pub max_length: Option<u64>,
+    pub enum_values: Option<Literals>,
+    pub const_value: Option<Literals>,
+    pub numeric: Option<NumericCheck>,
+    pub string: Option<StringCheck>,
+}
+
+/// `enum` / `const` values in the representation the type compares by.
+pub(crate) enum Literals {
+    Strings(Box<[Box<str>]>),
+    Ints(Box<[i128]>),
+    Floats(Box<[f64]>),
+    Exact(Box<[Exact]>),
+    Bools(Box<[bool]>),
+    Null,
+}
+
+impl Literals {
+    fn compile(ty: Primitive, values: &[Literal]) -> Literals {
+        use crate::schema::WireForm;
+        let scalars = values.iter().filter_map(crate::schema::literal_scalar);
+        match ty {
+            Primitive::Null => Literals::Null,
+            Primitive::Boolean => Literals::Bools(
+                scalars
+                    .filter_map(|s| {
+                        if let Scalar::Bool(b) = s {
+                            Some(b)
+                        } else {
+                            None
+                        }
+                    })
+                    .collect(),
+            ),
+            p if p.is_integer() && !matches!(p, Primitive::Int128 | Primitive::Uint128) => {
+                Literals::Ints(scalars.filter_map(|s| scalar_i128(&s)).collect())
+            }
+            p if p.is_float() => Literals::Floats(
+                scalars
+                    .filter_map(|s| {
+                        if let Scalar::Number(n) = s {
+                            Some(n.as_f64())
+                        } else {
+                            None
+                        }
+                    })
+                    .collect(),
+            ),
+            p if p.is_numeric() => {
+                Literals::Exact(scalars.filter_map(|s| scalar_exact(&s)).collect())
+            }
+            p => {
+                debug_assert_eq!(p.wire_form(), WireForm::String);
+                Literals::Strings(
+                    scalars
+                        .filter_map(|s| {
+                            if let Scalar::String(t) = s {
+                                Some(t.into())
+                            } else {
+                                None
+                            }
+                        })
+                        .collect(),
+                )
+            }
+        }
+    }
+
+    /// Whether the (type-checked) scalar is one of the values.
+    #[inline]
+    pub fn contains(&self, v: &Scalar<'_>) -> bool {
+        match self {
+            Literals::Strings(set) => match v {
+                Scalar::String(s) => set.iter().any(|x| &**x == *s),
+                _ => false,
+            },
+            Literals::Ints(set) => scalar_i128(v).is_some_and(|i| set.contains(&i)),
+            Literals::Floats(set) => match v {
+                Scalar::Number(n) => set.contains(&n.as_f64()),
+                _ => false,
+            },
+            Literals::Exact(set) => scalar_exact(v).is_some_and(|x| set.contains(&x)),
+            Literals::Bools(set) => matches!(v, Scalar::Bool(b) if set.contains(b)),
+            Literals::Null => matches!(v, Scalar::Null),
+        }
+    }
+}
+
+/// An integer scalar, from a JSON number or the spec's string form.
+fn scalar_i128(v: &Scalar<'_>) -> Option<i128> {
+    match v {
+        Scalar::Number(n) => n.as_i128(),
+        Scalar::String(s) => s.parse::<i128>().ok(),
+        _ => None,
+    }
+}
+
+fn scalar_exact(v: &Scalar<'_>) -> Option<Exact> {
+    match v {
+        Scalar::Number(n) => n.exact(),
+        Scalar::String(s) => Exact::parse(s),
+        _ => None,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BoundKind {
+    Minimum,
+    Maximum,
+    ExclusiveMinimum,
+    ExclusiveMaximum,
+}
+
+/// A bound in the value domain of its type.
+pub(crate) enum BoundValue {
+    /// Integers compare against an inclusive integer limit (exclusive and fractional bounds are
+    /// converted: `exclusiveMinimum: 2.5` on an int is `>= 3`).
+    Int(i128),
+    Float(f64),
+    Exact(Exact),
+}
+
+pub(crate) struct NumericCheck {
+    pub bounds: Vec<(BoundKind, BoundValue, Box<str>)>,
+    pub multiple_of: Option<(Exact, Box<str>)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Format {
+    Email,
+    IdnEmail,
+    Hostname,
+    IdnHostname,
+    Ipv4,
+    Ipv6,
+    Uri,
+    UriReference,
+    Iri,
+    IriReference,
+    UriTemplate,
+    JsonPointer,
+    RelativeJsonPointer,
+    Regex,
+    Date,
+    Time,
+    DateTime,
+    Duration,
+    Uuid,
+}
+
+impl Format {
+    fn from_name(name: &str) -> Option<Format> {
+        Some(match name {
+            "email" => Format::Email,
+            "idn-email" => Format::IdnEmail,
+            "hostname" => Format::Hostname,
+            "idn-hostname" => Format::IdnHostname,
+            "ipv4" => Format::Ipv4,
+            "ipv6" => Format::Ipv6,
+            "uri" => Format::Uri,
+            "uri-reference" => Format::UriReference,
+            "iri" => Format::Iri,
+            "iri-reference" => Format::IriReference,
+            "uri-template" => Format::UriTemplate,
+            "json-pointer" => Format::JsonPointer,
+            "relative-json-pointer" => Format::RelativeJsonPointer,
+            "regex" => Format::Regex,
+            "date" => Format::Date,
+            "time" => Format::Time,
+            "date-time" => Format::DateTime,
+            "duration" => Format::Duration,
+            "uuid" => Format::Uuid,
+            _ => return None,
+        })
+    }
+}
+
+pub(crate) struct StringCheck {
+    pub min_length: Option<u64>,
+    pub pattern: Option<Pattern>,
+    pub format: Option<(Format, Box<str>)>,
+}
+
+pub(crate) struct Prop {
+    pub name: Box<str>,
+    pub node: NodeId,
+}
+
+pub(crate) enum AdditionalCheck {
+    Allow,
+    Forbid,
+    Schema(NodeId),
+}
+
+/// Alternative required sets of property indices: exactly one set must be complete.
+pub(crate) type AlternativeGroup = Box<[Box<[u32]>]>;
+
+pub(crate) struct ObjectCheck {
+    pub props: Box<[Prop]>,
+    /// Required property indices as a bit set.
+    pub required: Box<[u64]>,
+    /// Groups of alternative required sets (property indices); exactly one set per group.
+    pub alternatives: Box<[AlternativeGroup]>,
+    pub additional: AdditionalCheck,
+    pub entries: Option<Box<EntriesCheck>>,
+}
+
+impl ObjectCheck {
+    /// Index of the property named `key`. Members usually arrive in schema order, so the
+    /// slot after the previous match is tried first.
+    #[inline]
+    pub fn find(&self, key: &str, hint: usize) -> Option<usize> {
+        if let Some(p) = self.props.get(hint) {
+            if &*p.name == key {
+                return Some(hint);
+            }
+        }
+        self.props.iter().position(|p| &*p.name == key)
+    }
+}
+
+/// Validation-extension checks shared by objects and maps.
+pub(crate) struct EntriesCheck {
+    pub min: Option<u64>,
+    pub max: Option<u64>,
+    /// Object property index -> indices it requires.
+    pub dependent: Box<[(u32, Box<[u32]>)]>,
+    pub patterns: Box<[(Pattern, NodeId)]>,
+    pub names: Option<NodeId>,
+    pub has: Option<NodeId>,
+    /// Keyword names for messages (objects and maps spell them differently).
+    pub min_keyword: &'static str,
+    pub max_keyword: &'static str,
+}
+
+pub(crate) struct ArrayCheck {
+    pub items: NodeId,
+    pub set: bool,
+    pub unique: bool,
+    pub min_items: Option<u64>,
+    pub max_items: Option<u64>,
+    pub contains: Option<NodeId>,
+    pub min_contains: Option<u64>,
+    pub max_contains: Option<u64>,
+}
+
+pub(crate) struct MapCheck {
+    pub values: NodeId,
+    pub entries: Option<Box<EntriesCheck>>,
+}
+
+pub(crate) struct ChoiceCheck {
+    pub options: Box<[(Box<str>, NodeId)]>,
+    pub selector: Option<Box<str>>,
+}
+
+impl ChoiceCheck {
+    #[inline]
+    pub fn find(&self, name: &str) -> Option<NodeId> {
+        self.options
+            .iter()
+            .find(|(n, _)| &**n == name)
+            .map(|&(_, id)| id)
+    }
+
+    pub fn names(&self) -> String {
+        self.options
+            .iter()
+            .map(|(n, _)| &**n)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+pub(crate) struct UnionCheck {
+    pub members: Box<[NodeId]>,
+    /// Candidate members per JSON kind (`peek_index`), in member order.
+    pub by_kind: [Box<[NodeId]>; 6],
+    /// The member type names, for messages.
+    pub names: Box<str>,
+}
+
+pub(crate) struct Composition {
+    pub all: Box<[NodeId]>,
+    pub any: Box<[NodeId]>,
+    pub one: Box<[NodeId]>,
+    pub not: Option<NodeId>,
+    pub when: Option<(NodeId, Option<NodeId>, Option<NodeId>)>,
+}
+
+/// Why a schema cannot be compiled into a validator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CompileError {
+    /// The document declares no root type (no `type` and no `$root`), only definitions.
+    NoRoot,
+}
+
+impl std::fmt::Display for CompileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CompileError::NoRoot => f.write_str(
+                "the schema has no root type to validate against (add 'type' or '$root')",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for CompileError {}
+
+pub(crate) fn compile(schema: &Schema, root: TypeId, options: &Options) -> Program {
+    let c = Compiler {
+        schema,
+        options,
+        validation: schema.extensions().validation,
+        composition: schema.extensions().composition,
+    };
+    let mut nodes: Vec<Node> = schema.nodes().map(|(id, _)| c.node(id)).collect();
+    compute_accepts(&mut nodes);
+    fill_union_tables(&mut nodes);
+    Program {
+        nodes,
+        root: c.target(root),
+        max_depth: options.max_depth,
+    }
+}
+
+struct Compiler<'s> {
+    schema: &'s Schema,
+    options: &'s Options,
+    validation: bool,
+    composition: bool,
+}
+
+impl Compiler<'_> {
+    /// The node that does the work for `id`: plain `$ref` aliases are skipped.
+    fn target(&self, mut id: TypeId) -> NodeId {
+        for _ in 0..=self.schema.node_count() {
+            let node = self.schema.node(id);
+            match node.kind {
+                TypeKind::Ref(t) if !self.has_composition(&node.composition) => id = t,
+                _ => break,
+            }
+        }
+        id.index() as NodeId
+    }
+
+    fn has_composition(&self, c: &ModelComposition) -> bool {
+        self.composition && !c.is_empty()
+    }
+
+    fn node(&self, id: TypeId) -> Node {
+        let n = self.schema.node(id);
+        let kind = match &n.kind {
+            TypeKind::Any | TypeKind::Unconstrained => Kind::Any,
+            TypeKind::Ref(t) => Kind::Alias(self.target(*t)),
+            TypeKind::Primitive(p) => Kind::Prim(Box::new(self.primitive(p, &n.validation))),
+            TypeKind::Object(o) => Kind::Object(Box::new(ObjectCheck {
+                props: o
+                    .properties
+                    .iter()
+                    .map(|p| Prop {
+                        name: p.wire_name.as_str().into(),
+                        node: self.target(p.ty),
+                    })
+                    .collect(),
+                required: {
+                    let mut words = vec![0u64; o.properties.len().div_ceil(64)];
+                    for (i, p) in o.properties.iter().enumerate() {
+                        if p.required {
+                            words[i / 64] |= 1 << (i % 64);
+                        }
+                    }
+                    words.into()
+                },
+                alternatives: o
+                    .required_alternatives
+                    .iter()
+                    .map(|group| {
+                        group
+                            .iter()
+                            .map(|set| {
+                                set.iter()
+                                    .filter_map(|name| {
+                                        o.properties.iter().position(|p| &p.name == name)
+                                    })
+                                    .map(|i| i as u32)
+                                    .collect()
+                            })
+                            .collect()
+                    })
+                    .collect(),
+                additional: match o.additional {
+                    Additional::Forbidden => AdditionalCheck::Forbid,
+                    Additional::Schema(s) => AdditionalCheck::Schema(self.target(s)),
+                    Additional::Allowed | Additional::Unspecified => AdditionalCheck::Allow,
+                },
+                entries: self.entries(
+                    &n.validation,
+                    Some(&o.properties),
+                    "minProperties",
+                    "maxProperties",
+                ),
+            })),
+            TypeKind::Array { items } | TypeKind::Set { items } => {
+                let v = &n.validation;
+                let on = self.validation;
+                Kind::Array(Box::new(ArrayCheck {
+                    items: self.target(*items),
+                    set: matches!(n.kind, TypeKind::Set { .. }),
+                    unique: on && v.unique_items,
+                    min_items: v.min_items.filter(|_| on),
+                    max_items: v.max_items.filter(|_| on),
+                    contains: v.contains.filter(|_| on).map(|c| self.target(c)),
+                    min_contains: v.min_contains.filter(|_| on),
+                    max_contains: v.max_contains.filter(|_| on),
+                }))
+            }
+            TypeKind::Map { values } => Kind::Map(Box::new(MapCheck {
+                values: self.target(*values),
+                entries: self.entries(&n.validation, None, "minEntries", "maxEntries"),
+            })),
+            TypeKind::Tuple(t) => {
+                Kind::Tuple(t.elements.iter().map(|e| self.target(e.ty)).collect())
+            }
+            TypeKind::Choice(c) => Kind::Choice(Box::new(ChoiceCheck {
+                options: c
+                    .choices
+                    .iter()
+                    .map(|(name, ty)| (name.as_str().into(), self.target(*ty)))
+                    .collect(),
+                selector: c.selector.as_deref().map(Into::into),
+            })),
+            TypeKind::Union(members) => {
+                let members: Box<[NodeId]> = members.iter().map(|m| self.target(*m)).collect();
+                let names = n_names(self.schema, &members);
+                Kind::Union(Box::new(UnionCheck {
+                    members,
+                    by_kind: Default::default(),
+                    names,
+                }))
+            }
+        };
+        let c = &n.composition;
+        let composition = self.has_composition(c).then(|| {
+            Box::new(Composition {
+                all: c.all_of.iter().map(|&s| self.target(s)).collect(),
+                any: c.any_of.iter().map(|&s| self.target(s)).collect(),
+                one: c.one_of.iter().map(|&s| self.target(s)).collect(),
+                not: c.not.map(|s| self.target(s)),
+                when: c.if_.map(|i| {
+                    (
+                        self.target(i),
+                        c.then_.map(|t| self.target(t)),
+                        c.else_.map(|e| self.target(e)),
+                    )
+                }),
+            })
+        });
+        Node {
+            kind,
+            accepts: 0,
+            composition,
+            schema_path: n.location.pointer.as_str().into(),
+        }
+    }
+
+    fn primitive(&self, p: &crate::schema::PrimitiveType, v: &Validation) -> PrimCheck {
+        let rules = WireRules {
+            strict_64: self.options.strict_64,
+            binary: p.content_encoding.unwrap_or(Encoding::Base64),
+        };
+        let numeric = (self.validation && p.ty.is_numeric())
+            .then(|| numeric_check(p.ty, v))
+            .flatten();
+        let string = (self.validation && p.ty.is_string()).then(|| StringCheck {
+            min_length: v.min_length,
+            pattern: v.pattern.clone(),
+            format: v
+                .format
+                .as_deref()
+                .filter(|_| self.options.check_formats)
+                .and_then(|f| Format::from_name(f).map(|k| (k, f.into()))),
+        });
+        let string =
+            string.filter(|s| s.min_length.is_some() || s.pattern.is_some() || s.format.is_some());
+        let enum_values = p
+            .enum_values
+            .as_deref()
+            .map(|vals| Literals::compile(p.ty, vals));
+        let const_value = p
+            .const_value
+            .as_ref()
+            .map(|c| Literals::compile(p.ty, std::slice::from_ref(c)));
+        PrimCheck {
+            ty: p.ty,
+            rules,
+            plain_string: p.ty == Primitive::String
+                && p.max_length.is_none()
+                && enum_values.is_none()
+                && const_value.is_none()
+                && string.is_none(),
+            max_length: p.max_length,
+            enum_values,
+            const_value,
+            numeric,
+            string,
+        }
+    }
+
+    fn entries(
+        &self,
+        v: &Validation,
+        props: Option<&[crate::schema::Property]>,
+        min_keyword: &'static str,
+        max_keyword: &'static str,
+    ) -> Option<Box<EntriesCheck>> {
+        if !self.validation {
+            return None;
+        }
+        let index = |name: &str| {
+            props
+                .and_then(|ps| ps.iter().position(|p| p.name == name))
+                .map(|i| i as u32)
+        };
+        let e = EntriesCheck {
+            min: v.min_entries,
+            max: v.max_entries,
+            dependent: v
+                .dependent_required
+                .iter()
+                .filter_map(|(a, bs)| {
+                    Some((index(a)?, bs.iter().filter_map(|b| index(b)).collect()))
+                })
+                .collect(),
+            patterns: v
+                .pattern_entries
+                .iter()
+                .map(|(p, t)| (p.clone(), self.target(*t)))
+                .collect(),
+            names: v.entry_names.map(|t| self.target(t)),
+            has: v.has.map(|t| self.target(t)),
+            min_keyword,
+            max_keyword,
+        };
+        let empty = e.min.is_none()
+            && e.max.is_none()
+            && e.dependent.is_empty()
+            && e.patterns.is_empty()
+            && e.names.is_none()
+            && e.has.is_none();
+        (!empty).then(|| Box::new(e))
+    }
+}
+
+fn n_names(schema: &Schema, members: &[NodeId]) -> Box<str> {
+    members
+        .iter()
+        .map(|&m| {
+            let node = schema.node(TypeId(m));
+            match (&node.definition, &node.kind) {
+                (Some(d), _) => d.to_string(),
+                (None, kind) => kind.describe().to_owned(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+        .into()
+}
+
+fn numeric_check(ty: Primitive, v: &Validation) -> Option<NumericCheck> {
+    let mut bounds = Vec::new();
+    for (kind, bound) in [
+        (BoundKind::Minimum, &v.minimum),
+        (BoundKind::Maximum, &v.maximum),
+        (BoundKind::ExclusiveMinimum, &v.exclusive_minimum),
+        (BoundKind::ExclusiveMaximum, &v.exclusive_maximum),
+    ] {
+        let Some(b) = bound else { continue };
+        let Some(x) = Exact::parse(&b.text) else {
+            continue;
+        };
+        let value = if ty.is_integer() && !matches!(ty, Primitive::Int128 | Primitive::Uint128) {
+            BoundValue::Int(match kind {
+                BoundKind::Minimum => x.ceil_i128(),
+                BoundKind::Maximum => x.floor_i128(),
+                BoundKind::ExclusiveMinimum => x.floor_i128().saturating_add(1),
+                BoundKind::ExclusiveMaximum => x.ceil_i128().saturating_sub(1),
+            })
+        } else if ty.is_float() {
+            BoundValue::Float(b.text.parse::<f64>().unwrap_or(f64::NAN))
+        } else {
+            BoundValue::Exact(x)
+        };
+        bounds.push((kind, value, b.text.as_str().into()));
+    }
+    let multiple_of = v
+        .multiple_of
+        .as_ref()
+        .and_then(|m| Exact::parse(&m.text).map(|x| (x, m.text.as_str().into())));
+    (!bounds.is_empty() || multiple_of.is_some()).then_some(NumericCheck {
+        bounds,
+        multiple_of,
+    })
+}
+
+/// What JSON kinds a node's own type admits (before composition).
+fn own_accepts(kind: &Kind) -> Option<u8> {
+    use Peek as P;
+    Some(match kind {
+        Kind::Any => ALL_KINDS,
+        Kind::Alias(_) | Kind::Union(_) => return None,
+        Kind::Prim(p) => match p.ty {
+            Primitive::Null => peek_bit(P::Null),
+            Primitive::Boolean => peek_bit(P::Bool),
+            t if t.accepts_number_leniently() && !p.rules.strict_64 => {
+                peek_bit(P::Number) | peek_bit(P::String)
+            }
+            t if t.is_numeric() && !t.is_string_encoded_number() => peek_bit(P::Number),
+            _ => peek_bit(P::String),
+        },
+        Kind::Object(_) | Kind::Map(_) | Kind::Choice(_) => peek_bit(P::Object),
+        Kind::Array(_) | Kind::Tuple(_) => peek_bit(P::Array),
+    })
+}
+
+/// Fills `accepts` for every node; aliases and unions take their targets' kinds. The alias and
+/// union graph is acyclic (the loader rejects such cycles), walked iteratively in post-order.
+fn compute_accepts(nodes: &mut [Node]) {
+    let n = nodes.len();
+    let mut done = vec![false; n];
+    for start in 0..n {
+        if done[start] {
+            continue;
+        }
+        let mut stack = vec![(start, false)];
+        while let Some((i, expanded)) = stack.pop() {
+            if done[i] {
+                continue;
+            }
+            let children: Vec<usize> = match &nodes[i].kind {
+                Kind::Alias(t) => vec![*t as usize],
+                Kind::Union(u) => u.members.iter().map(|&m| m as usize).collect(),
+                _ => Vec::new(),
+            };
+            if !expanded && children.iter().any(|&c| !done[c]) {
+                stack.push((i, true));
+                stack.extend(
+                    children
+                        .into_iter()
+                        .filter(|&c| !done[c])
+                        .map(|c| (c, false)),
+                );
+                continue;
+            }
+            nodes[i].accepts = match own_accepts(&nodes[i].kind) {
+                Some(bits) => bits,
+                // A child still unfinished here would be a cycle; treat it as accepting all.
+                None => children.iter().fold(0, |acc, &c| {
+                    acc | if done[c] { nodes[c].accepts } else { ALL_KINDS }
+                }),
+            };
+            done[i] = true;
+        }
+    }
+}
+
+fn fill_union_tables(nodes: &mut [Node]) {
+    const KINDS: [Peek; 6] = [
+        Peek::Null,
+        Peek::Bool,
+        Peek::Number,
+        Peek::String,
+        Peek::Array,
+        Peek::Object,
+    ];
+    for i in 0..nodes.len() {
+        let Kind::Union(u) = &nodes[i].kind else {
+            continue;
+        };
+        let tables: [Box<[NodeId]>; 6] = KINDS.map(|k| {
+            u.members
+                .iter()
+                .copied()
+                .filter(|&m| nodes[m as usize].accepts & peek_bit(k) != 0)
+                .collect()
+        });
+        if let Kind::Union(u) = &mut nodes[i].kind {
+            u.by_kind = tables;
+        }
+    }
+}

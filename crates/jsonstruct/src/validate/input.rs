@@ -1,0 +1,430 @@
+//! The two inputs the validator walks with the same code: raw bytes (through the scanner, one
+//! pass, nothing buffered) and an existing `serde_json::Value`.
+//!
+//! An input is always positioned at one value. Compound values are walked through callbacks
+//! that receive the same input positioned at the member, which the callback must consume.
+//! `fork` copies the position so unions, choices and composition can look ahead and rewind.
+
+use std::borrow::Cow;
+
+use crate::json::{Peek, Scanner, SyntaxError, SyntaxErrorKind};
+use crate::scalar::Num;
+
+/// Why a walk stopped early.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stop {
+    /// A rule failed in fast mode.
+    Invalid,
+    /// The input is not well-formed JSON; nothing after the offset can be trusted.
+    Syntax(SyntaxError),
+}
+
+impl From<SyntaxError> for Stop {
+    #[inline]
+    fn from(e: SyntaxError) -> Self {
+        Stop::Syntax(e)
+    }
+}
+
+pub(crate) type Walk<T = ()> = Result<T, Stop>;
+
+pub(crate) trait Input<'de>: Sized {
+    /// The kind of the value at the position.
+    fn peek(&mut self) -> Walk<Peek>;
+    fn null(&mut self) -> Walk;
+    fn boolean(&mut self) -> Walk<bool>;
+    fn number(&mut self) -> Walk<Num<'de>>;
+    /// Reads a string value; borrowed from the input, or decoded into a buffer the input reuses.
+    fn string(&mut self) -> Walk<&str>;
+    /// Consumes a string value without decoding it (still checked for well-formedness).
+    fn skip_string(&mut self) -> Walk;
+    /// Consumes any value, checking it is well-formed and at most `max_depth` deep.
+    fn skip(&mut self, max_depth: u32) -> Walk;
+    /// Walks an array; `f` receives each element's index and must consume the element.
+    /// Returns the number of elements.
+    fn array(&mut self, f: impl FnMut(&mut Self, usize) -> Walk) -> Walk<usize>;
+    /// Walks an object; `f` receives each member name and must consume the member's value.
+    /// Returns the number of members.
+    fn object(&mut self, f: impl FnMut(&mut Self, Cow<'de, str>) -> Walk) -> Walk<usize>;
+    /// A copy of the position, for look-ahead.
+    fn fork(&self) -> Self;
+    /// Moves to where `fork` (made from this input) has got to.
+    fn adopt(&mut self, fork: Self);
+    /// Byte offset of the current value, when the input has source text.
+    fn offset(&self) -> Option<usize>;
+    /// Consumes a value and appends a canonical form for JSON equality (used for set
+    /// uniqueness): numbers by exact value, objects with sorted members.
+    fn canonical(&mut self, out: &mut String, max_depth: u32) -> Walk;
+}
+
+/// Raw bytes through the scanner.
+pub(crate) struct Bytes<'de> {
+    scanner: Scanner<'de>,
+    scratch: String,
+}
+
+impl<'de> Bytes<'de> {
+    pub fn new(input: &'de [u8]) -> Self {
+        Bytes {
+            scanner: Scanner::new(input),
+            scratch: String::new(),
+        }
+    }
+
+    /// Checks that only whitespace is left.
+    pub fn end(&mut self) -> Walk {
+        Ok(self.scanner.end()?)
+    }
+}
+
+impl<'de> Input<'de> for Bytes<'de> {
+    #[inline]
+    fn peek(&mut self) -> Walk<Peek> {
+        Ok(self.scanner.peek()?)
+    }
+
+    #[inline]
+    fn null(&mut self) -> Walk {
+        Ok(self.scanner.null()?)
+    }
+
+    #[inline]
+    fn boolean(&mut self) -> Walk<bool> {
+        Ok(self.scanner.boolean()?)
+    }
+
+    #[inline]
+    fn number(&mut self) -> Walk<Num<'de>> {
+        Ok(Num::Text(self.scanner.number()?))
+    }
+
+    #[inline]
+    fn string(&mut self) -> Walk<&str> {
+        Ok(self.scanner.string(&mut self.scratch)?)
+    }
+
+    #[inline]
+    fn skip_string(&mut self) -> Walk {
+        Ok(self.scanner.skip_string()?)
+    }
+
+    #[inline]
+    fn skip(&mut self, max_depth: u32) -> Walk {
+        Ok(self.scanner.skip_value(max_depth)?)
+    }
+
+    #[inline]
+    fn array(&mut self, mut f: impl FnMut(&mut Self, usize) -> Walk) -> Walk<usize> {
+        self.scanner.begin_array();
+        let mut first = true;
+        let mut i = 0;
+        while self.scanner.next_element(&mut first)? {
+            f(self, i)?;
+            i += 1;
+        }
+        Ok(i)
+    }
+
+    #[inline]
+    fn object(&mut self, mut f: impl FnMut(&mut Self, Cow<'de, str>) -> Walk) -> Walk<usize> {
+        self.scanner.begin_object();
+        let mut first = true;
+        let mut n = 0;
+        while self.scanner.next_member(&mut first)? {
+            // Keys without escapes (nearly all) borrow from the input; escaped keys are decoded
+            // into an owned string so the value can use the scratch buffer meanwhile.
+            let key = self.scanner.key()?;
+            f(self, key)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    #[inline]
+    fn fork(&self) -> Self {
+        Bytes {
+            scanner: self.scanner,
+            scratch: String::new(),
+        }
+    }
+
+    #[inline]
+    fn adopt(&mut self, fork: Self) {
+        self.scanner = fork.scanner;
+    }
+
+    #[inline]
+    fn offset(&self) -> Option<usize> {
+        Some(self.scanner.offset())
+    }
+
+    fn canonical(&mut self, out: &mut String, max_depth: u32) -> Walk {
+        canonical(self, out, max_depth)
+    }
+}
+
+/// A `serde_json::Value`.
+#[derive(Clone, Copy)]
+pub(crate) struct ValueInput<'de> {
+    value: &'de serde_json::Value,
+}
+
+impl<'de> ValueInput<'de> {
+    pub fn new(value: &'de serde_json::Value) -> Self {
+        ValueInput { value }
+    }
+}
+
+fn wrong_kind<T>() -> Walk<T> {
+    // The walker peeks before it reads, so this is unreachable in practice; it is an error,
+    // not a panic, all the same.
+    Err(Stop::Syntax(SyntaxError {
+        kind: SyntaxErrorKind::ExpectedValue,
+        offset: 0,
+    }))
+}
+
+impl<'de> Input<'de> for ValueInput<'de> {
+    #[inline]
+    fn peek(&mut self) -> Walk<Peek> {
+        use serde_json::Value as J;
+        Ok(match self.value {
+            J::Null => Peek::Null,
+            J::Bool(_) => Peek::Bool,
+            J::Number(_) => Peek::Number,
+            J::String(_) => Peek::String,
+            J::Array(_) => Peek::Array,
+            J::Object(_) => Peek::Object,
+        })
+    }
+
+    #[inline]
+    fn null(&mut self) -> Walk {
+        match self.value {
+            serde_json::Value::Null => Ok(()),
+            _ => wrong_kind(),
+        }
+    }
+
+    #[inline]
+    fn boolean(&mut self) -> Walk<bool> {
+        match self.value {
+            serde_json::Value::Bool(b) => Ok(*b),
+            _ => wrong_kind(),
+        }
+    }
+
+    #[inline]
+    fn number(&mut self) -> Walk<Num<'de>> {
+        let serde_json::Value::Number(n) = self.value else {
+            return wrong_kind();
+        };
+        Ok(if let Some(u) = n.as_u64() {
+            Num::U64(u)
+        } else if let Some(i) = n.as_i64() {
+            Num::I64(i)
+        } else {
+            Num::F64(n.as_f64().unwrap_or(f64::NAN))
+        })
+    }
+
+    #[inline]
+    fn string(&mut self) -> Walk<&str> {
+        match self.value {
+            serde_json::Value::String(s) => Ok(s),
+            _ => wrong_kind(),
+        }
+    }
+
+    #[inline]
+    fn skip_string(&mut self) -> Walk {
+        Ok(())
+    }
+
+    #[inline]
+    fn skip(&mut self, max_depth: u32) -> Walk {
+        // A Value is well-formed by construction; only the depth bound applies.
+        if depth_exceeds(self.value, max_depth) {
+            return Err(Stop::Syntax(SyntaxError {
+                kind: SyntaxErrorKind::NestingTooDeep(max_depth),
+                offset: 0,
+            }));
+        }
+        Ok(())
+    }
+
+    #[inline]
+    fn array(&mut self, mut f: impl FnMut(&mut Self, usize) -> Walk) -> Walk<usize> {
+        let serde_json::Value::Array(items) = self.value else {
+            return wrong_kind();
+        };
+        for (i, item) in items.iter().enumerate() {
+            f(&mut ValueInput { value: item }, i)?;
+        }
+        Ok(items.len())
+    }
+
+    #[inline]
+    fn object(&mut self, mut f: impl FnMut(&mut Self, Cow<'de, str>) -> Walk) -> Walk<usize> {
+        let serde_json::Value::Object(map) = self.value else {
+            return wrong_kind();
+        };
+        for (k, v) in map {
+            f(&mut ValueInput { value: v }, Cow::Borrowed(k.as_str()))?;
+        }
+        Ok(map.len())
+    }
+
+    #[inline]
+    fn fork(&self) -> Self {
+        *self
+    }
+
+    #[inline]
+    fn adopt(&mut self, fork: Self) {
+        *self = fork;
+    }
+
+    #[inline]
+    fn offset(&self) -> Option<usize> {
+        None
+    }
+
+    fn canonical(&mut self, out: &mut String, max_depth: u32) -> Walk {
+        canonical(self, out, max_depth)
+    }
+}
+
+/// Whether a value nests deeper than `max` containers (iterative, so any depth is safe).
+fn depth_exceeds(v: &serde_json::Value, max: u32) -> bool {
+    use serde_json::Value as J;
+    if !matches!(v, J::Array(_) | J::Object(_)) {
+        return false;
+    }
+    let mut stack: Vec<(&J, u32)> = vec![(v, 0)];
+    while let Some((v, d)) = stack.pop() {
+        match v {
+            J::Array(_) | J::Object(_) if d >= max => return true,
+            J::Array(a) => stack.extend(a.iter().map(|c| (c, d + 1))),
+            J::Object(o) => stack.extend(o.values().map(|c| (c, d + 1))),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The canonical form behind [`Input::canonical`]. Recursion is bounded by `max_depth`.
+fn canonical<'de, I: Input<'de>>(input: &mut I, out: &mut String, max_depth: u32) -> Walk {
+    use std::fmt::Write;
+    match input.peek()? {
+        Peek::Null => {
+            input.null()?;
+            out.push('n');
+        }
+        Peek::Bool => {
+            let b = input.boolean()?;
+            out.push(if b { 't' } else { 'f' });
+        }
+        Peek::Number => {
+            let n = input.number()?;
+            // Exact value: 1, 1.0 and 1e0 are the same number.
+            match n.exact() {
+                Some(x) => {
+                    let _ = write!(out, "#{x:?};");
+                }
+                None => {
+                    let _ = write!(out, "#{n};");
+                }
+            }
+        }
+        Peek::String => {
+            let s = input.string()?;
+            let _ = write!(out, "s{}:{s}", s.len());
+        }
+        Peek::Array | Peek::Object if max_depth == 0 => {
+            let offset = input.offset().unwrap_or(0);
+            return Err(Stop::Syntax(SyntaxError {
+                kind: SyntaxErrorKind::NestingTooDeep(0),
+                offset,
+            }));
+        }
+        Peek::Array => {
+            out.push('[');
+            input.array(|item, _| {
+                canonical(item, out, max_depth - 1)?;
+                out.push(',');
+                Ok(())
+            })?;
+            out.push(']');
+        }
+        Peek::Object => {
+            let mut members: Vec<(String, String)> = Vec::new();
+            input.object(|v, key| {
+                let mut s = String::new();
+                canonical(v, &mut s, max_depth - 1)?;
+                members.push((key.into_owned(), s));
+                Ok(())
+            })?;
+            members.sort();
+            out.push('{');
+            for (k, v) in members {
+                let _ = write!(out, "{}:{k}={v},", k.len());
+            }
+            out.push('}');
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canon_bytes(s: &str) -> String {
+        let mut out = String::new();
+        Bytes::new(s.as_bytes()).canonical(&mut out, 16).unwrap();
+        out
+    }
+
+    fn canon_value(s: &str) -> String {
+        let v: serde_json::Value = serde_json::from_str(s).unwrap();
+        let mut out = String::new();
+        ValueInput::new(&v).canonical(&mut out, 16).unwrap();
+        out
+    }
+
+    #[test]
+    fn canonical_forms_follow_json_equality() {
+        assert_eq!(canon_bytes("1"), canon_bytes("1.0"));
+        assert_eq!(canon_bytes("1"), canon_bytes("1e0"));
+        assert_ne!(canon_bytes("1"), canon_bytes("\"1\""));
+        assert_eq!(
+            canon_bytes(r#"{"a":1,"b":[2]}"#),
+            canon_bytes(r#"{ "b" : [2.0], "a": 1 }"#)
+        );
+        assert_eq!(canon_bytes(r#""\u0041""#), canon_bytes(r#""A""#));
+        assert_eq!(
+            canon_bytes(r#"{"a":[1,{"b":null}]}"#),
+            canon_value(r#"{"a":[1,{"b":null}]}"#)
+        );
+        assert_eq!(canon_bytes("[1.5, true]"), canon_value("[1.5, true]"));
+    }
+
+    #[test]
+    fn escaped_keys_are_owned_and_plain_keys_borrowed() {
+        let src = br#"{"plain": 1, "esc\u0061ped": "x\ny"}"#;
+        let mut input = Bytes::new(src);
+        input.peek().unwrap();
+        let mut keys = Vec::new();
+        input
+            .object(|v, k| {
+                keys.push((matches!(k, Cow::Borrowed(_)), k.into_owned()));
+                v.skip(8)
+            })
+            .unwrap();
+        assert_eq!(
+            keys,
+            [(true, "plain".to_owned()), (false, "escaped".to_owned())]
+        );
+    }
+}

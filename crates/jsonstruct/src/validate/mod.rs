@@ -1,0 +1,178 @@
+//! Instance validation: compile a checked schema once into a program of small checks, then
+//! validate many instances, straight from bytes in one pass or from a `serde_json::Value`.
+//!
+//! ```
+//! use jsonstruct::{Schema, Validator};
+//!
+//! let schema = Schema::from_slice(br#"{
+//!     "$schema": "https://json-structure.org/meta/core/v0/#",
+//!     "$id": "https://example.com/t", "name": "T", "type": "object",
+//!     "properties": { "at": { "type": "int64" }, "tag": { "type": "string", "enum": ["a", "b"] } },
+//!     "required": ["at"]
+//! }"#).unwrap();
+//! let validator = Validator::new(&schema).unwrap();
+//! assert!(validator.is_valid(br#"{"at": 9007199254740993, "tag": "a"}"#));
+//!
+//! let report = validator.validate(b"{\n  \"tag\": \"c\"\n}").unwrap_err();
+//! let codes: Vec<_> = report.errors.iter().map(|e| e.code.as_str()).collect();
+//! assert_eq!(codes, ["INSTANCE_ENUM_MISMATCH", "INSTANCE_REQUIRED_PROPERTY_MISSING"]);
+//! assert_eq!((report.errors[0].path.as_str(), report.errors[0].line), ("/tag", Some(2)));
+//! ```
+
+mod collections;
+mod compile;
+mod error;
+mod input;
+mod objects;
+mod primitives;
+mod walk;
+
+pub use compile::CompileError;
+pub use error::{InstanceCode, Report, ValidationError};
+
+use crate::location::LineIndex;
+use crate::schema::{Schema, TypeId};
+
+use compile::Program;
+use input::{Bytes, Stop, ValueInput};
+use walk::{Collect, Fast, Walker};
+
+/// Validation options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Require the spec's string form for `int64`/`uint64` (by default JSON numbers are
+    /// accepted too, because real APIs such as Clerk send numbers).
+    pub strict_64: bool,
+    /// Enforce the Validation extension's `format` keyword (when the extension is enabled).
+    pub check_formats: bool,
+    /// Deepest nesting of arrays and objects accepted in an instance.
+    pub max_depth: u32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            strict_64: false,
+            check_formats: true,
+            max_depth: 128,
+        }
+    }
+}
+
+/// A schema compiled for validation. Cheap to share between threads (`Send + Sync`).
+pub struct Validator {
+    program: Program,
+}
+
+impl Validator {
+    /// Compiles the schema's root type with default options.
+    pub fn new(schema: &Schema) -> Result<Validator, CompileError> {
+        Validator::with_options(schema, Options::default())
+    }
+
+    pub fn with_options(schema: &Schema, options: Options) -> Result<Validator, CompileError> {
+        let root = schema.root().ok_or(CompileError::NoRoot)?;
+        Ok(Validator::for_type(schema, root, options))
+    }
+
+    /// Compiles for instances of a given type of the schema (for example a definition).
+    pub fn for_type(schema: &Schema, ty: TypeId, options: Options) -> Validator {
+        Validator {
+            program: compile::compile(schema, ty, &options),
+        }
+    }
+
+    fn walker(&self) -> Walker<'_> {
+        Walker {
+            prog: &self.program,
+        }
+    }
+
+    /// Whether `json` is a valid instance: one pass over the bytes, stopping at the first
+    /// problem, allocating nothing for valid input without escaped strings.
+    pub fn is_valid(&self, json: &[u8]) -> bool {
+        let mut input = Bytes::new(json);
+        self.walker()
+            .value(self.program.root, &mut input, &mut Fast, 0, true)
+            .is_ok()
+            && input.end().is_ok()
+    }
+
+    /// Validates `json` and reports every error with its location. Valid input costs what
+    /// `is_valid` costs; only invalid input is walked a second time to collect the errors.
+    pub fn validate(&self, json: &[u8]) -> Result<(), Report> {
+        if self.is_valid(json) {
+            return Ok(());
+        }
+        let mut input = Bytes::new(json);
+        let mut collect = Collect::default();
+        let walked = self
+            .walker()
+            .value(self.program.root, &mut input, &mut collect, 0, true)
+            .and_then(|_| input.end());
+        if let Err(Stop::Syntax(e)) = walked {
+            collect.syntax(e, true);
+        }
+        Err(finish(collect, Some(json)))
+    }
+
+    /// Whether an already parsed value is valid.
+    pub fn is_valid_value(&self, value: &serde_json::Value) -> bool {
+        let mut input = ValueInput::new(value);
+        self.walker()
+            .value(self.program.root, &mut input, &mut Fast, 0, true)
+            .is_ok()
+    }
+
+    /// Validates an already parsed value (errors carry no line or column).
+    pub fn validate_value(&self, value: &serde_json::Value) -> Result<(), Report> {
+        if self.is_valid_value(value) {
+            return Ok(());
+        }
+        let mut input = ValueInput::new(value);
+        let mut collect = Collect::default();
+        if let Err(Stop::Syntax(e)) =
+            self.walker()
+                .value(self.program.root, &mut input, &mut collect, 0, true)
+        {
+            collect.syntax(e, false);
+        }
+        Err(finish(collect, None))
+    }
+}
+
+/// Orders errors by position and fills in lines and columns.
+fn finish(collect: Collect, source: Option<&[u8]>) -> Report {
+    let mut errors = collect.errors;
+    if errors.is_empty() {
+        // A rule failed in fast mode but the collecting walk found nothing: cannot happen when
+        // both walks agree, which the tests check; still, never report "invalid" without a why.
+        errors.push(ValidationError {
+            code: InstanceCode::TypeMismatch,
+            path: String::new(),
+            line: None,
+            column: None,
+            message: "the instance is invalid".into(),
+            schema_path: String::new(),
+            offset: None,
+        });
+    }
+    if let Some(text) = source {
+        let index = LineIndex::new(text);
+        for e in &mut errors {
+            if let Some(off) = e.offset {
+                let (l, c) = index.line_col(text, off);
+                e.line = Some(l);
+                e.column = Some(c);
+            }
+        }
+    }
+    errors.sort_by_key(|e| e.offset.unwrap_or(usize::MAX));
+    Report {
+        valid: false,
+        errors,
+    }
+}
+
+#[cfg(test)]
+mod tests;

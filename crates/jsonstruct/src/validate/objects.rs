@@ -1,0 +1,436 @@
+//! Objects (declared properties, `required` and its alternative sets, `additionalProperties`,
+//! inherited properties already flattened by the model) and choices, tagged and inline.
+
+use crate::json::Peek;
+use crate::scalar::Scalar;
+
+use super::compile::{AdditionalCheck, ChoiceCheck, EntriesCheck, Kind, Node, NodeId, ObjectCheck};
+use super::error::InstanceCode;
+use super::input::{Input, Walk};
+use super::primitives::check_scalar;
+use super::walk::{Fast, Mode, Walker};
+
+/// Which declared properties have been seen; inline up to 256 properties, so objects of any
+/// realistic size are checked without allocating.
+pub(crate) enum Seen {
+    Inline([u64; 4]),
+    Heap(Vec<u64>),
+}
+
+impl Seen {
+    #[inline]
+    pub fn new(len: usize) -> Seen {
+        if len <= 256 {
+            Seen::Inline([0; 4])
+        } else {
+            Seen::Heap(vec![0; len.div_ceil(64)])
+        }
+    }
+
+    #[inline]
+    fn words(&self) -> &[u64] {
+        match self {
+            Seen::Inline(w) => w,
+            Seen::Heap(w) => w,
+        }
+    }
+
+    /// Marks `i`; returns whether it was already marked.
+    #[inline]
+    pub fn mark(&mut self, i: usize) -> bool {
+        let words = match self {
+            Seen::Inline(w) => &mut w[..],
+            Seen::Heap(w) => &mut w[..],
+        };
+        let (w, bit) = (i / 64, 1u64 << (i % 64));
+        let was = words[w] & bit != 0;
+        words[w] |= bit;
+        was
+    }
+
+    #[inline]
+    pub fn has(&self, i: usize) -> bool {
+        self.words()[i / 64] & (1 << (i % 64)) != 0
+    }
+
+    /// Whether every bit of `required` is marked.
+    #[inline]
+    fn covers(&self, required: &[u64]) -> bool {
+        let words = self.words();
+        required.iter().enumerate().all(|(i, &r)| words[i] & r == r)
+    }
+}
+
+impl Walker<'_> {
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn object<'de, I: Input<'de>, M: Mode>(
+        &self,
+        node: &Node,
+        o: &ObjectCheck,
+        input: &mut I,
+        m: &mut M,
+        depth: u32,
+        meta: bool,
+        selector: Option<&str>,
+    ) -> Walk {
+        let kind = input.peek()?;
+        if kind != Peek::Object {
+            return self.wrong_kind(
+                node,
+                InstanceCode::ObjectExpected,
+                "an object",
+                kind,
+                input,
+                m,
+                depth,
+            );
+        }
+        self.enter(node, input, m, depth)?;
+        let offset = input.offset();
+        let mut seen = Seen::new(o.props.len());
+        let mut hint = 0;
+        let mut has_found = false;
+        let entries = o.entries.as_deref();
+        let count = input.object(|v, key| {
+            let declared = o.find(&key, hint);
+            if let Some(e) = entries {
+                self.entry_extras(node, e, v, m, &key, depth, &mut has_found)?;
+            }
+            if let Some(i) = declared {
+                hint = i + 1;
+                if seen.mark(i) {
+                    let off = v.offset();
+                    m.fail(InstanceCode::DuplicateProperty, node, off, || {
+                        format!("property '{key}' appears more than once")
+                    })?;
+                }
+                m.push_key(&key);
+                let r = self.value(o.props[i].node, v, m, depth + 1, false);
+                m.pop();
+                return r;
+            }
+            if (meta && key == "$schema") || selector == Some(&*key) {
+                // Instance metadata, or the inline choice's selector (checked by the choice).
+                return self.skip(v, depth + 1);
+            }
+            if entries.is_some_and(|e| e.patterns.iter().any(|(p, _)| p.is_match(&key))) {
+                return self.skip(v, depth + 1);
+            }
+            match o.additional {
+                AdditionalCheck::Allow => self.skip(v, depth + 1),
+                AdditionalCheck::Forbid => {
+                    m.push_key(&key);
+                    let off = v.offset();
+                    let r = m.fail(
+                        InstanceCode::AdditionalPropertyNotAllowed,
+                        node,
+                        off,
+                        || format!("additional property '{key}' is not allowed"),
+                    );
+                    m.pop();
+                    r?;
+                    self.skip(v, depth + 1)
+                }
+                AdditionalCheck::Schema(extra) => {
+                    m.push_key(&key);
+                    let r = self.value(extra, v, m, depth + 1, false);
+                    m.pop();
+                    r
+                }
+            }
+        })?;
+        if !seen.covers(&o.required) {
+            for (i, p) in o.props.iter().enumerate() {
+                if o.required[i / 64] & (1 << (i % 64)) != 0 && !seen.has(i) {
+                    m.fail(InstanceCode::RequiredPropertyMissing, node, offset, || {
+                        format!("missing required property '{}'", p.name)
+                    })?;
+                }
+            }
+        }
+        for group in o.alternatives.iter() {
+            let complete = group
+                .iter()
+                .filter(|set| set.iter().all(|&i| seen.has(i as usize)))
+                .count();
+            if complete != 1 {
+                m.fail(InstanceCode::RequiredAlternatives, node, offset, || {
+                    let sets: Vec<String> = group
+                        .iter()
+                        .map(|set| {
+                            let names: Vec<&str> = set.iter().map(|&i| &*o.props[i as usize].name).collect();
+                            format!("[{}]", names.join(", "))
+                        })
+                        .collect();
+                    format!(
+                        "exactly one of the required property sets {} must be present ({complete} are)",
+                        sets.join(" or ")
+                    )
+                })?;
+            }
+        }
+        if let Some(e) = entries {
+            self.entry_counts(node, e, count, offset, has_found, m)?;
+            for (a, bs) in e.dependent.iter() {
+                if seen.has(*a as usize) {
+                    for &b in bs.iter() {
+                        if !seen.has(b as usize) {
+                            let (a, b) = (&o.props[*a as usize].name, &o.props[b as usize].name);
+                            m.fail(InstanceCode::DependentRequired, node, offset, || {
+                                format!("property '{a}' requires property '{b}'")
+                            })?;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Per-member Validation checks shared by objects and maps: `patternProperties` /
+    /// `patternKeys`, `propertyNames` / `keyNames`, and whether the member satisfies `has`.
+    /// The member value is only looked at (forks), never consumed here.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn entry_extras<'de, I: Input<'de>, M: Mode>(
+        &self,
+        node: &Node,
+        e: &EntriesCheck,
+        v: &mut I,
+        m: &mut M,
+        key: &str,
+        depth: u32,
+        has_found: &mut bool,
+    ) -> Walk {
+        if let Some(names) = e.names {
+            if !self.key_matches(names, key) {
+                let off = v.offset();
+                m.fail(InstanceCode::MapKeyInvalid, node, off, || {
+                    format!("member name {key:?} is not allowed by the name schema")
+                })?;
+            }
+        }
+        if !e.patterns.is_empty() || e.has.is_some() {
+            v.peek()?;
+        }
+        for (pattern, schema) in e.patterns.iter() {
+            if pattern.is_match(key) {
+                m.push_key(key);
+                let mut fork = v.fork();
+                let r = self.value(*schema, &mut fork, m, depth + 1, false);
+                m.pop();
+                r?;
+            }
+        }
+        if let (Some(has), false) = (e.has, *has_found) {
+            *has_found = self.matches(has, v, depth + 1, false);
+        }
+        Ok(())
+    }
+
+    /// Counts and `has` after all members were seen.
+    pub(crate) fn entry_counts<M: Mode>(
+        &self,
+        node: &Node,
+        e: &EntriesCheck,
+        count: usize,
+        offset: Option<usize>,
+        has_found: bool,
+        m: &mut M,
+    ) -> Walk {
+        let map = e.min_keyword == "minEntries";
+        if let Some(min) = e.min.filter(|&min| (count as u64) < min) {
+            let code = if map {
+                InstanceCode::MapMinEntries
+            } else {
+                InstanceCode::MinProperties
+            };
+            let kw = e.min_keyword;
+            m.fail(code, node, offset, || {
+                format!("{count} members, fewer than {kw} {min}")
+            })?;
+        }
+        if let Some(max) = e.max.filter(|&max| (count as u64) > max) {
+            let code = if map {
+                InstanceCode::MapMaxEntries
+            } else {
+                InstanceCode::MaxProperties
+            };
+            let kw = e.max_keyword;
+            m.fail(code, node, offset, || {
+                format!("{count} members, more than {kw} {max}")
+            })?;
+        }
+        if e.has.is_some() && !has_found {
+            m.fail(InstanceCode::HasNoMatch, node, offset, || {
+                "no member value matches the 'has' schema".into()
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Checks a member name against a string schema (`propertyNames` / `keyNames`).
+    fn key_matches(&self, names: NodeId, key: &str) -> bool {
+        let node = self.node(names);
+        match &node.kind {
+            Kind::Prim(p) => check_scalar(node, p, Scalar::String(key), None, &mut Fast).is_ok(),
+            _ => true,
+        }
+    }
+
+    pub(crate) fn choice<'de, I: Input<'de>, M: Mode>(
+        &self,
+        node: &Node,
+        c: &ChoiceCheck,
+        input: &mut I,
+        m: &mut M,
+        depth: u32,
+        meta: bool,
+    ) -> Walk {
+        let kind = input.peek()?;
+        if kind != Peek::Object {
+            return self.wrong_kind(
+                node,
+                InstanceCode::ChoiceExpected,
+                "an object (choice)",
+                kind,
+                input,
+                m,
+                depth,
+            );
+        }
+        match c.selector.as_deref() {
+            None => self.tagged_choice(node, c, input, m, depth, meta),
+            Some(selector) => self.inline_choice(node, c, selector, input, m, depth, meta),
+        }
+    }
+
+    /// `{"<choice name>": value}`: exactly one member naming an option.
+    fn tagged_choice<'de, I: Input<'de>, M: Mode>(
+        &self,
+        node: &Node,
+        c: &ChoiceCheck,
+        input: &mut I,
+        m: &mut M,
+        depth: u32,
+        meta: bool,
+    ) -> Walk {
+        self.enter(node, input, m, depth)?;
+        let offset = input.offset();
+        let mut options = 0;
+        input.object(|v, key| {
+            if meta && key == "$schema" {
+                return self.skip(v, depth + 1);
+            }
+            options += 1;
+            m.push_key(&key);
+            let r = match c.find(&key) {
+                Some(_) if options > 1 => {
+                    let off = v.offset();
+                    m.fail(InstanceCode::ChoiceNoMatch, node, off, || {
+                        format!("a tagged choice has exactly one member; '{key}' is a second one")
+                    })
+                    .and_then(|_| self.skip(v, depth + 1))
+                }
+                Some(option) => self.value(option, v, m, depth + 1, false),
+                None => {
+                    let off = v.offset();
+                    let names = c.names();
+                    m.fail(InstanceCode::ChoiceUnknown, node, off, || {
+                        format!("unknown choice '{key}' (expected one of: {names})")
+                    })
+                    .and_then(|_| self.skip(v, depth + 1))
+                }
+            };
+            m.pop();
+            r
+        })?;
+        if options == 0 {
+            let names = c.names();
+            m.fail(InstanceCode::ChoiceNoMatch, node, offset, || {
+                format!("empty object: expected one member naming a choice ({names})")
+            })?;
+        }
+        Ok(())
+    }
+
+    /// An object of the chosen option with the selector property naming it.
+    #[allow(clippy::too_many_arguments)]
+    fn inline_choice<'de, I: Input<'de>, M: Mode>(
+        &self,
+        node: &Node,
+        c: &ChoiceCheck,
+        selector: &str,
+        input: &mut I,
+        m: &mut M,
+        depth: u32,
+        meta: bool,
+    ) -> Walk {
+        self.enter(node, input, m, depth)?;
+        let offset = input.offset();
+        enum Found {
+            Missing,
+            NotString(Option<usize>),
+            Unknown(Option<usize>, String),
+            Option(NodeId),
+        }
+        let mut found = Found::Missing;
+        let mut look = input.fork();
+        look.object(|v, key| {
+            if matches!(found, Found::Missing) && key == selector {
+                if v.peek()? == Peek::String {
+                    let off = v.offset();
+                    let name = v.string()?;
+                    found = match c.find(name) {
+                        Some(option) => Found::Option(option),
+                        None => Found::Unknown(
+                            off,
+                            if M::COLLECT {
+                                name.to_owned()
+                            } else {
+                                String::new()
+                            },
+                        ),
+                    };
+                    return Ok(());
+                }
+                found = Found::NotString(v.offset());
+            }
+            self.skip(v, depth + 1)
+        })?;
+        let option = match found {
+            Found::Option(option) => option,
+            Found::Missing => {
+                m.fail(InstanceCode::ChoiceSelectorMissing, node, offset, || {
+                    format!("missing selector property '{selector}'")
+                })?;
+                return self.skip(input, depth);
+            }
+            Found::NotString(off) => {
+                m.push_key(selector);
+                let r = m.fail(InstanceCode::ChoiceSelectorNotString, node, off, || {
+                    format!("selector '{selector}' must be a string")
+                });
+                m.pop();
+                r?;
+                return self.skip(input, depth);
+            }
+            Found::Unknown(off, name) => {
+                m.push_key(selector);
+                let names = c.names();
+                let r = m.fail(InstanceCode::ChoiceUnknown, node, off, || {
+                    format!("unknown choice '{name}' (expected one of: {names})")
+                });
+                m.pop();
+                r?;
+                return self.skip(input, depth);
+            }
+        };
+        let target = self.node(option);
+        match &target.kind {
+            Kind::Object(o) if target.composition.is_none() => {
+                self.object(target, o, input, m, depth, meta, Some(selector))
+            }
+            _ => self.value(option, input, m, depth, meta),
+        }
+    }
+}

@@ -1,0 +1,561 @@
+//! Semantics of the validator, checked on both inputs (bytes and `serde_json::Value`) and in
+//! both modes (fast and collecting), which must always agree.
+
+use super::*;
+use crate::schema::Schema;
+
+fn schema(body: &str) -> Schema {
+    let doc = format!(
+        r##"{{"$schema": "https://json-structure.org/meta/extended/v0/#", "$id": "https://example.com/t",
+            "$uses": ["JSONStructureValidation", "JSONStructureConditionalComposition"],
+            "name": "T", {body}}}"##
+    );
+    Schema::from_slice(doc.as_bytes()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn validator(body: &str) -> Validator {
+    Validator::new(&schema(body)).unwrap()
+}
+
+/// Validates through every path and checks they agree; returns the codes of the byte report.
+fn codes(v: &Validator, instance: &str) -> Vec<&'static str> {
+    let fast = v.is_valid(instance.as_bytes());
+    let report = v.validate(instance.as_bytes());
+    assert_eq!(
+        fast,
+        report.is_ok(),
+        "is_valid and validate disagree on {instance}"
+    );
+    if let Ok(value) = serde_json::from_str::<serde_json::Value>(instance) {
+        assert_eq!(
+            v.is_valid_value(&value),
+            fast,
+            "bytes and Value disagree on {instance}"
+        );
+        assert_eq!(
+            v.validate_value(&value).is_ok(),
+            fast,
+            "validate_value disagrees on {instance}"
+        );
+    }
+    match report {
+        Ok(()) => vec![],
+        Err(r) => {
+            assert!(!r.errors.is_empty());
+            r.errors.iter().map(|e| e.code.as_str()).collect()
+        }
+    }
+}
+
+fn ok(v: &Validator, instance: &str) {
+    assert_eq!(
+        codes(v, instance),
+        Vec::<&str>::new(),
+        "expected valid: {instance}"
+    );
+}
+
+fn bad(v: &Validator, instance: &str, code: &str) {
+    let got = codes(v, instance);
+    assert!(
+        got.contains(&code),
+        "expected {code} for {instance}, got {got:?}"
+    );
+}
+
+#[test]
+fn integers_never_go_through_f64() {
+    let v = validator(
+        r##""type": "object", "properties": {"i": {"type": "int64"}, "u": {"type": "uint64"}}"##,
+    );
+    ok(&v, r##"{"i": 9007199254740993}"##);
+    ok(&v, r##"{"i": "9007199254740993"}"##);
+    ok(
+        &v,
+        r##"{"i": 9223372036854775807, "u": 18446744073709551615}"##,
+    );
+    ok(&v, r##"{"i": -9223372036854775808}"##);
+    bad(
+        &v,
+        r##"{"i": 9223372036854775808}"##,
+        "INSTANCE_INT_RANGE_INVALID",
+    );
+    bad(
+        &v,
+        r##"{"u": 18446744073709551616}"##,
+        "INSTANCE_INT_RANGE_INVALID",
+    );
+    bad(&v, r##"{"u": -1}"##, "INSTANCE_INT_RANGE_INVALID");
+    bad(&v, r##"{"i": 1.0}"##, "INSTANCE_INTEGER_EXPECTED");
+    bad(&v, r##"{"i": 1e3}"##, "INSTANCE_INTEGER_EXPECTED");
+    bad(&v, r##"{"i": "1.5"}"##, "INSTANCE_INTEGER_EXPECTED");
+    bad(&v, r##"{"i": true}"##, "INSTANCE_INTEGER_EXPECTED");
+}
+
+#[test]
+fn strict_mode_requires_the_string_form_of_64_bit_integers() {
+    let s = schema(r##""type": "object", "properties": {"i": {"type": "int64"}}"##);
+    let strict = Validator::with_options(
+        &s,
+        Options {
+            strict_64: true,
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    ok(&strict, r##"{"i": "42"}"##);
+    bad(&strict, r##"{"i": 42}"##, "INSTANCE_STRING_EXPECTED");
+}
+
+#[test]
+fn small_integers_floats_and_decimals() {
+    let v = validator(
+        r##""type": "object", "properties": {"a": {"type": "int8"}, "b": {"type": "uint16"},
+        "f": {"type": "float"}, "d": {"type": "decimal"}, "x": {"type": "int128"}, "n": {"type": "number"}}"##,
+    );
+    ok(
+        &v,
+        r##"{"a": -128, "b": 65535, "f": 3.4e38, "d": "-12.50", "x": "-170141183460469231731687303715884105728", "n": 1e400}"##,
+    );
+    bad(&v, r##"{"a": 128}"##, "INSTANCE_INT_RANGE_INVALID");
+    bad(&v, r##"{"b": "1"}"##, "INSTANCE_INTEGER_EXPECTED");
+    bad(&v, r##"{"f": 1e39}"##, "INSTANCE_INT_RANGE_INVALID");
+    bad(&v, r##"{"d": 1.5}"##, "INSTANCE_DECIMAL_EXPECTED");
+    bad(&v, r##"{"d": "1e5"}"##, "INSTANCE_DECIMAL_EXPECTED");
+    bad(&v, r##"{"x": 5}"##, "INSTANCE_TYPE_MISMATCH");
+    bad(
+        &v,
+        r##"{"x": "170141183460469231731687303715884105728"}"##,
+        "INSTANCE_INT_RANGE_INVALID",
+    );
+}
+
+#[test]
+fn string_encoded_types() {
+    let v = validator(
+        r##""type": "object", "properties": {"d": {"type": "date"}, "t": {"type": "time"},
+        "dt": {"type": "datetime"}, "du": {"type": "duration"}, "u": {"type": "uuid"}, "uri": {"type": "uri"},
+        "b": {"type": "binary"}, "h": {"type": "binary", "contentEncoding": "base16"}, "p": {"type": "jsonpointer"}}"##,
+    );
+    ok(
+        &v,
+        r##"{"d": "2024-02-29", "t": "10:00:00Z", "dt": "2024-01-01T00:00:00+01:00", "du": "PT1.5S",
+        "u": "550E8400-e29b-41d4-a716-446655440000", "uri": "../relative?x#y", "b": "aGk=", "h": "BEEF", "p": "/a~1b"}"##,
+    );
+    bad(
+        &v,
+        r##"{"d": "2023-02-29"}"##,
+        "INSTANCE_DATE_FORMAT_INVALID",
+    );
+    bad(&v, r##"{"t": "25:00:00"}"##, "INSTANCE_TIME_FORMAT_INVALID");
+    bad(
+        &v,
+        r##"{"dt": "2024-01-01T00:00:00"}"##,
+        "INSTANCE_DATETIME_FORMAT_INVALID",
+    );
+    bad(&v, r##"{"du": "P"}"##, "INSTANCE_DURATION_FORMAT_INVALID");
+    bad(&v, r##"{"u": "1234"}"##, "INSTANCE_UUID_FORMAT_INVALID");
+    bad(&v, r##"{"uri": "a b"}"##, "INSTANCE_URI_FORMAT_INVALID");
+    bad(&v, r##"{"b": "aGk"}"##, "INSTANCE_BINARY_ENCODING_INVALID");
+    bad(&v, r##"{"h": "aGk="}"##, "INSTANCE_BINARY_ENCODING_INVALID");
+    bad(&v, r##"{"p": "a"}"##, "INSTANCE_JSONPOINTER_FORMAT_INVALID");
+    bad(&v, r##"{"d": 20240101}"##, "INSTANCE_DATE_EXPECTED");
+}
+
+#[test]
+fn objects_required_additional_and_duplicates() {
+    let v = validator(
+        r##""type": "object", "properties": {"a": {"type": "string"}, "b": {"type": "int32"}},
+        "required": ["a"], "additionalProperties": false"##,
+    );
+    ok(&v, r##"{"a": "x"}"##);
+    ok(&v, r##"{"b": 1, "a": "x"}"##);
+    bad(&v, r##"{"b": 1}"##, "INSTANCE_REQUIRED_PROPERTY_MISSING");
+    bad(
+        &v,
+        r##"{"a": "x", "c": 1}"##,
+        "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED",
+    );
+    // A Value cannot hold duplicate keys, so only the byte path can see them.
+    let dup = v.validate(br##"{"a": "x", "a": "y"}"##).unwrap_err();
+    assert_eq!(dup.errors[0].code, InstanceCode::DuplicateProperty);
+    assert!(!v.is_valid(br##"{"a": "x", "a": "y"}"##));
+    bad(&v, r##"[1]"##, "INSTANCE_OBJECT_EXPECTED");
+    // The root `$schema` names the schema document: metadata, not a property.
+    ok(&v, r##"{"$schema": "https://example.com/t", "a": "x"}"##);
+    let open = validator(r##""type": "object", "properties": {"a": {"type": "string"}}"##);
+    ok(&open, r##"{"a": "x", "anything": [1, {"deep": null}]}"##);
+    let typed = validator(
+        r##""type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": {"type": "int32"}"##,
+    );
+    ok(&typed, r##"{"a": "x", "n": 1}"##);
+    bad(
+        &typed,
+        r##"{"a": "x", "n": "1"}"##,
+        "INSTANCE_INTEGER_EXPECTED",
+    );
+}
+
+#[test]
+fn required_alternative_sets_need_exactly_one() {
+    let v = validator(
+        r##""type": "object", "properties": {"name": {"type": "string"}, "fins": {"type": "int8"}, "legs": {"type": "int8"}},
+        "required": [["name", "fins"], ["name", "legs"]]"##,
+    );
+    ok(&v, r##"{"name": "a", "fins": 2}"##);
+    ok(&v, r##"{"name": "a", "legs": 4}"##);
+    bad(&v, r##"{"name": "a"}"##, "INSTANCE_REQUIRED_ALTERNATIVES");
+    bad(
+        &v,
+        r##"{"name": "a", "fins": 2, "legs": 4}"##,
+        "INSTANCE_REQUIRED_ALTERNATIVES",
+    );
+}
+
+#[test]
+fn inheritance_through_extends() {
+    let v = validator(
+        r##""$root": "#/definitions/Car", "definitions": {
+            "Vehicle": {"abstract": true, "type": "object", "properties": {"make": {"type": "string"}}, "required": ["make"]},
+            "Car": {"type": "object", "$extends": "#/definitions/Vehicle", "properties": {"doors": {"type": "uint8"}},
+                    "additionalProperties": false}}"##,
+    );
+    ok(&v, r##"{"make": "x", "doors": 4}"##);
+    bad(
+        &v,
+        r##"{"doors": 4}"##,
+        "INSTANCE_REQUIRED_PROPERTY_MISSING",
+    );
+    bad(&v, r##"{"make": 1}"##, "INSTANCE_STRING_EXPECTED");
+    bad(
+        &v,
+        r##"{"make": "x", "wheels": 4}"##,
+        "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED",
+    );
+}
+
+#[test]
+fn arrays_sets_tuples_maps() {
+    let v = validator(
+        r##""type": "object", "properties": {
+            "a": {"type": "array", "items": {"type": "int32"}},
+            "s": {"type": "set", "items": {"type": "number"}},
+            "t": {"type": "tuple", "properties": {"x": {"type": "string"}, "y": {"type": "boolean"}}, "tuple": ["x", "y"]},
+            "m": {"type": "map", "values": {"type": "uint8"}}}"##,
+    );
+    ok(
+        &v,
+        r##"{"a": [], "s": [1, 2, 2.5], "t": ["x", true], "m": {"any key": 1, "": 2}}"##,
+    );
+    bad(&v, r##"{"a": [1, "2"]}"##, "INSTANCE_INTEGER_EXPECTED");
+    bad(&v, r##"{"s": [1, 2, 1.0]}"##, "INSTANCE_SET_DUPLICATE");
+    bad(&v, r##"{"s": {}}"##, "INSTANCE_SET_EXPECTED");
+    bad(&v, r##"{"t": ["x"]}"##, "INSTANCE_TUPLE_LENGTH_MISMATCH");
+    bad(
+        &v,
+        r##"{"t": ["x", true, 1]}"##,
+        "INSTANCE_TUPLE_LENGTH_MISMATCH",
+    );
+    bad(&v, r##"{"t": [true, "x"]}"##, "INSTANCE_STRING_EXPECTED");
+    bad(&v, r##"{"m": {"k": 256}}"##, "INSTANCE_INT_RANGE_INVALID");
+    bad(&v, r##"{"m": []}"##, "INSTANCE_MAP_EXPECTED");
+    let objects = validator(r##""type": "set", "items": {"type": "any"}"##);
+    ok(&objects, r##"[{"a": 1, "b": 2}, {"a": 1, "b": 3}]"##);
+    bad(
+        &objects,
+        r##"[{"a": 1, "b": 2}, {"b": 2.0, "a": 1}]"##,
+        "INSTANCE_SET_DUPLICATE",
+    );
+}
+
+#[test]
+fn unions_take_the_first_match() {
+    let v = validator(
+        r##""type": "object", "properties": {"v": {"type": ["int32", "number", "string"]}, "n": {"type": ["string", "null"]},
+            "r": {"type": [{"$ref": "#/definitions/P"}, "null"]}},
+           "definitions": {"P": {"type": "object", "properties": {"x": {"type": "int8"}}, "required": ["x"]}}"##,
+    );
+    ok(&v, r##"{"v": 42, "n": null, "r": null}"##);
+    ok(&v, r##"{"v": 42.5, "n": "s", "r": {"x": 1}}"##);
+    ok(&v, r##"{"v": "42"}"##);
+    bad(&v, r##"{"v": true}"##, "INSTANCE_TYPE_MISMATCH");
+    bad(&v, r##"{"n": 1}"##, "INSTANCE_TYPE_MISMATCH");
+    // Only one member takes objects, so its own errors are reported.
+    bad(&v, r##"{"r": {}}"##, "INSTANCE_REQUIRED_PROPERTY_MISSING");
+}
+
+#[test]
+fn tagged_and_inline_choices() {
+    let v = validator(
+        r##""type": "object", "properties": {
+            "tagged": {"type": "choice", "choices": {"num": {"type": "int32"}, "txt": {"type": "string"}}},
+            "inline": {"type": {"$ref": "#/definitions/Shape"}}},
+        "definitions": {
+            "Base": {"abstract": true, "type": "object", "properties": {"id": {"type": "string"}}},
+            "Circle": {"type": "object", "$extends": "#/definitions/Base", "properties": {"r": {"type": "double"}}, "required": ["r"], "additionalProperties": false},
+            "Square": {"type": "object", "$extends": "#/definitions/Base", "properties": {"side": {"type": "double"}}, "additionalProperties": false},
+            "Shape": {"type": "choice", "$extends": "#/definitions/Base", "selector": "kind",
+                      "choices": {"circle": {"type": {"$ref": "#/definitions/Circle"}}, "square": {"type": {"$ref": "#/definitions/Square"}}}}}"##,
+    );
+    ok(
+        &v,
+        r##"{"tagged": {"num": 1}, "inline": {"kind": "circle", "id": "c", "r": 1.5}}"##,
+    );
+    ok(
+        &v,
+        r##"{"tagged": {"txt": "x"}, "inline": {"side": 2, "kind": "square"}}"##,
+    );
+    bad(
+        &v,
+        r##"{"tagged": {"num": "1"}}"##,
+        "INSTANCE_INTEGER_EXPECTED",
+    );
+    bad(
+        &v,
+        r##"{"tagged": {"other": 1}}"##,
+        "INSTANCE_CHOICE_UNKNOWN",
+    );
+    bad(
+        &v,
+        r##"{"tagged": {"num": 1, "txt": "x"}}"##,
+        "INSTANCE_CHOICE_NO_MATCH",
+    );
+    bad(&v, r##"{"tagged": {}}"##, "INSTANCE_CHOICE_NO_MATCH");
+    bad(
+        &v,
+        r##"{"inline": {"r": 1}}"##,
+        "INSTANCE_CHOICE_SELECTOR_MISSING",
+    );
+    bad(
+        &v,
+        r##"{"inline": {"kind": 1, "r": 1}}"##,
+        "INSTANCE_CHOICE_SELECTOR_NOT_STRING",
+    );
+    bad(
+        &v,
+        r##"{"inline": {"kind": "hexagon"}}"##,
+        "INSTANCE_CHOICE_UNKNOWN",
+    );
+    bad(
+        &v,
+        r##"{"inline": {"kind": "circle"}}"##,
+        "INSTANCE_REQUIRED_PROPERTY_MISSING",
+    );
+    bad(
+        &v,
+        r##"{"inline": {"kind": "circle", "r": 1, "side": 2}}"##,
+        "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED",
+    );
+}
+
+#[test]
+fn enum_and_const() {
+    let v = validator(
+        r##""type": "object", "properties": {"s": {"type": "string", "enum": ["a", "b"]}, "c": {"type": "string", "const": "x"},
+            "i": {"type": "int64", "enum": ["1", "2"]}, "d": {"type": "decimal", "enum": ["1.50"]}, "f": {"type": "double", "enum": [0.1]}}"##,
+    );
+    ok(
+        &v,
+        r##"{"s": "a", "c": "x", "i": 2, "d": "1.5", "f": 0.1}"##,
+    );
+    ok(&v, r##"{"i": "1"}"##);
+    bad(&v, r##"{"s": "c"}"##, "INSTANCE_ENUM_MISMATCH");
+    bad(&v, r##"{"c": "y"}"##, "INSTANCE_CONST_MISMATCH");
+    bad(&v, r##"{"i": 3}"##, "INSTANCE_ENUM_MISMATCH");
+    bad(&v, r##"{"d": "1.51"}"##, "INSTANCE_ENUM_MISMATCH");
+}
+
+#[test]
+fn validation_keywords_only_when_enabled() {
+    let without = Schema::from_slice(
+        br##"{"$schema": "https://json-structure.org/meta/core/v0/#", "$id": "https://e.com/x", "name": "X",
+             "type": "string", "minLength": 3}"##,
+    )
+    .unwrap();
+    let v = Validator::new(&without).unwrap();
+    assert!(v.is_valid(br##""a""##), "not enforced without $uses");
+    let with =
+        validator(r##""type": "string", "minLength": 3, "maxLength": 4, "pattern": "[a-z]+""##);
+    ok(&with, r##""abc""##);
+    bad(&with, r##""ab""##, "INSTANCE_STRING_MIN_LENGTH");
+    bad(&with, r##""abcde""##, "INSTANCE_STRING_MAX_LENGTH");
+    bad(&with, r##""ab1""##, "INSTANCE_STRING_PATTERN_MISMATCH");
+    // Lengths are in code points, not bytes.
+    let lengths = validator(r##""type": "string", "minLength": 3, "maxLength": 3"##);
+    ok(&lengths, r##""äöü""##);
+    ok(&lengths, r##""a😀b""##);
+    bad(&lengths, r##""😀😀""##, "INSTANCE_STRING_MIN_LENGTH");
+}
+
+#[test]
+fn numeric_bounds_in_each_domain() {
+    let v = validator(
+        r##""type": "object", "properties": {
+            "i": {"type": "int32", "exclusiveMinimum": 2.5, "maximum": 10, "multipleOf": 3},
+            "f": {"type": "double", "exclusiveMaximum": 1, "minimum": -1},
+            "big": {"type": "int64", "maximum": "9007199254740993"},
+            "d": {"type": "decimal", "minimum": "0.10", "multipleOf": "0.05"}}"##,
+    );
+    ok(
+        &v,
+        r##"{"i": 3, "f": 0.999, "big": 9007199254740993, "d": "0.15"}"##,
+    );
+    bad(&v, r##"{"i": 2}"##, "INSTANCE_NUMBER_EXCLUSIVE_MINIMUM");
+    bad(&v, r##"{"i": 12}"##, "INSTANCE_NUMBER_MAXIMUM");
+    bad(&v, r##"{"i": 4}"##, "INSTANCE_NUMBER_MULTIPLE_OF");
+    bad(&v, r##"{"f": 1}"##, "INSTANCE_NUMBER_EXCLUSIVE_MAXIMUM");
+    bad(&v, r##"{"f": -1.5}"##, "INSTANCE_NUMBER_MINIMUM");
+    bad(
+        &v,
+        r##"{"big": "9007199254740994"}"##,
+        "INSTANCE_NUMBER_MAXIMUM",
+    );
+    bad(&v, r##"{"d": "0.05"}"##, "INSTANCE_NUMBER_MINIMUM");
+    bad(&v, r##"{"d": "0.17"}"##, "INSTANCE_NUMBER_MULTIPLE_OF");
+}
+
+#[test]
+fn collection_keywords() {
+    let v = validator(
+        r##""type": "object", "properties": {
+            "a": {"type": "array", "items": {"type": "int32"}, "minItems": 1, "maxItems": 3, "uniqueItems": true,
+                  "contains": {"type": "int32", "minimum": 10}, "maxContains": 1},
+            "m": {"type": "map", "values": {"type": "int32"}, "minEntries": 1, "keyNames": {"type": "string", "pattern": "[a-z]+"}},
+            "o": {"type": "object", "properties": {"x": {"type": "string"}, "y": {"type": "string"}},
+                  "dependentRequired": {"x": ["y"]}, "maxProperties": 2}}"##,
+    );
+    ok(
+        &v,
+        r##"{"a": [1, 10], "m": {"ab": 1}, "o": {"x": "1", "y": "2"}}"##,
+    );
+    bad(&v, r##"{"a": []}"##, "INSTANCE_MIN_ITEMS");
+    bad(&v, r##"{"a": [1, 2, 10, 4]}"##, "INSTANCE_MAX_ITEMS");
+    bad(&v, r##"{"a": [10, 10]}"##, "INSTANCE_SET_DUPLICATE");
+    bad(&v, r##"{"a": [1, 2]}"##, "INSTANCE_MIN_CONTAINS");
+    bad(&v, r##"{"a": [10, 11]}"##, "INSTANCE_MAX_CONTAINS");
+    bad(&v, r##"{"m": {}}"##, "INSTANCE_MAP_MIN_ENTRIES");
+    bad(&v, r##"{"m": {"AB": 1}}"##, "INSTANCE_MAP_KEY_INVALID");
+    bad(&v, r##"{"o": {"x": "1"}}"##, "INSTANCE_DEPENDENT_REQUIRED");
+    bad(
+        &v,
+        r##"{"o": {"x": "1", "y": "2", "z": 3}}"##,
+        "INSTANCE_MAX_PROPERTIES",
+    );
+}
+
+#[test]
+fn composition_keywords() {
+    let v = validator(
+        r##""type": "object", "properties": {
+            "all": {"type": "int32", "allOf": [{"type": "int32", "minimum": 0}, {"type": "int32", "maximum": 9}]},
+            "any": {"anyOf": [{"type": "string"}, {"type": "int32", "minimum": 100}]},
+            "one": {"oneOf": [{"type": "int32"}, {"type": "number"}]},
+            "not": {"type": "string", "not": {"type": "string", "enum": ["forbidden"]}},
+            "cond": {"type": "int32", "if": {"type": "int32", "minimum": 10}, "then": {"type": "int32", "multipleOf": 10}}}"##,
+    );
+    ok(
+        &v,
+        r##"{"all": 5, "any": "s", "one": 1.5, "not": "ok", "cond": 20}"##,
+    );
+    ok(&v, r##"{"any": 150, "cond": 7}"##);
+    bad(&v, r##"{"all": 10}"##, "INSTANCE_NUMBER_MAXIMUM");
+    bad(&v, r##"{"any": 5}"##, "INSTANCE_ANY_OF_NONE_MATCHED");
+    bad(&v, r##"{"one": 1}"##, "INSTANCE_ONE_OF_INVALID_COUNT");
+    bad(&v, r##"{"not": "forbidden"}"##, "INSTANCE_NOT_MATCHED");
+    bad(&v, r##"{"cond": 15}"##, "INSTANCE_CONDITIONAL_FAILED");
+}
+
+#[test]
+fn errors_are_located() {
+    let v = validator(
+        r##""type": "object", "properties": {"list": {"type": "array", "items": {"type": "uint8"}}}"##,
+    );
+    let report = v.validate(b"{\n  \"list\": [1,\n    300]\n}").unwrap_err();
+    let e = &report.errors[0];
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (InstanceCode::IntRangeInvalid, "/list/1")
+    );
+    assert_eq!((e.line, e.column), (Some(3), Some(5)));
+    assert_eq!(e.schema_path, "/properties/list/items");
+    let value: serde_json::Value = serde_json::from_str(r##"{"list": [1, 300]}"##).unwrap();
+    let e = &v.validate_value(&value).unwrap_err().errors[0];
+    assert_eq!((e.path.as_str(), e.line), ("/list/1", None));
+}
+
+#[test]
+fn malformed_json_is_an_invalid_instance_with_a_location() {
+    let v = validator(r##""type": "any""##);
+    for (input, line, column) in [
+        ("{\"a\": [1, 2", 1, 12),
+        ("{\"a\": 1} x", 1, 10),
+        ("", 1, 1),
+        // The lone surrogate is reported at its escape.
+        ("[\"\\ud800\"]", 1, 3),
+        ("{\n\"a\": 01}", 2, 7),
+    ] {
+        let report = v.validate(input.as_bytes()).unwrap_err();
+        let e = &report.errors[0];
+        assert_eq!(e.code, InstanceCode::JsonSyntax, "{input}");
+        assert_eq!((e.line, e.column), (Some(line), Some(column)), "{input}");
+    }
+    assert!(!v.is_valid(b"\"\xff\""));
+    assert!(!v.is_valid(b"\"a\x00b\""));
+}
+
+#[test]
+fn deep_nesting_is_rejected_quickly_without_overflow() {
+    let v = validator(
+        r##""$root": "#/definitions/Tree", "definitions": {"Tree": {"type": "object",
+        "properties": {"c": {"type": [{"$ref": "#/definitions/Tree"}, "null"]}}}}"##,
+    );
+    let deep = "{\"c\":".repeat(200_000) + "null" + &"}".repeat(200_000);
+    let report = v.validate(deep.as_bytes()).unwrap_err();
+    assert_eq!(report.errors[0].code, InstanceCode::MaxDepthExceeded);
+    let any = validator(r##""type": "any""##);
+    let arrays = "[".repeat(200_000) + &"]".repeat(200_000);
+    assert_eq!(
+        any.validate(arrays.as_bytes()).unwrap_err().errors[0].code,
+        InstanceCode::JsonSyntax
+    );
+    let ok_depth = "{\"c\":".repeat(100) + "null" + &"}".repeat(100);
+    assert!(v.is_valid(ok_depth.as_bytes()));
+}
+
+#[test]
+fn huge_numbers_are_handled() {
+    let v = validator(
+        r##""type": "object", "properties": {"i": {"type": "int64"}, "n": {"type": "number"}, "d": {"type": "double"}}"##,
+    );
+    let digits = "9".repeat(5000);
+    bad(
+        &v,
+        &format!(r##"{{"i": {digits}}}"##),
+        "INSTANCE_INT_RANGE_INVALID",
+    );
+    ok(&v, &format!(r##"{{"n": {digits}}}"##));
+    bad(
+        &v,
+        &format!(r##"{{"d": {digits}}}"##),
+        "INSTANCE_INT_RANGE_INVALID",
+    );
+}
+
+#[test]
+fn validator_is_send_and_sync() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Validator>();
+}
+
+#[test]
+fn schema_without_root_cannot_compile() {
+    let s = Schema::from_slice(
+        br##"{"$schema": "https://json-structure.org/meta/core/v0/#", "$id": "https://e.com/x", "name": "X",
+             "definitions": {"A": {"type": "string"}}}"##,
+    )
+    .unwrap();
+    assert!(matches!(Validator::new(&s), Err(CompileError::NoRoot)));
+    let a = s.definition("#/definitions/A").unwrap();
+    let v = Validator::for_type(&s, a, Options::default());
+    assert!(v.is_valid(br##""x""##));
+}
