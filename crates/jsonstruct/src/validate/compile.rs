@@ -4,7 +4,10 @@
 //! (`i128` for integers, `f64` for floats, exact decimals otherwise), and every union gets a
 //! dispatch table from JSON kind to the members that could accept it.
 
+use std::sync::atomic::{AtomicU32, Ordering};
+
 use crate::formats::Encoding;
+use crate::json::scanner::eq_bytes;
 use crate::json::{Peek, Value as Literal};
 use crate::numeric::Exact;
 use crate::scalar::{Scalar, WireRules};
@@ -73,6 +76,9 @@ pub(crate) struct PrimCheck {
     pub rules: WireRules,
     /// A `string` with nothing to check but its JSON type: skipped without decoding.
     pub plain_string: bool,
+    /// An integer type up to 64 bits with no enum, const or bounds, accepted as a JSON number:
+    /// the largest negative magnitude and the largest value, checked without `scalar::check`.
+    pub int_fast: Option<(u64, u64)>,
     pub max_length: Option<u64>,
     pub enum_values: Option<Literals>,
     pub const_value: Option<Literals>,
@@ -82,7 +88,7 @@ pub(crate) struct PrimCheck {
 
 /// `enum` / `const` values in the representation the type compares by.
 pub(crate) enum Literals {
-    Strings(Box<[Box<str>]>),
+    Strings(Box<[Box<str>]>, PropTable),
     Ints(Box<[i128]>),
     Floats(Box<[f64]>),
     Exact(Box<[Exact]>),
@@ -126,17 +132,17 @@ impl Literals {
             }
             p => {
                 debug_assert_eq!(p.wire_form(), WireForm::String);
-                Literals::Strings(
-                    scalars
-                        .filter_map(|s| {
-                            if let Scalar::String(t) = s {
-                                Some(t.into())
-                            } else {
-                                None
-                            }
-                        })
-                        .collect(),
-                )
+                let strings: Box<[Box<str>]> = scalars
+                    .filter_map(|s| {
+                        if let Scalar::String(t) = s {
+                            Some(t.into())
+                        } else {
+                            None
+                        }
+                    })
+                    .collect();
+                let table = PropTable::new(strings.iter().map(|s| &**s));
+                Literals::Strings(strings, table)
             }
         }
     }
@@ -145,8 +151,8 @@ impl Literals {
     #[inline]
     pub fn contains(&self, v: &Scalar<'_>) -> bool {
         match self {
-            Literals::Strings(set) => match v {
-                Scalar::String(s) => set.iter().any(|x| &**x == *s),
+            Literals::Strings(set, table) => match v {
+                Scalar::String(s) => table.find(|i| &set[i], s.as_bytes()).is_some(),
                 _ => false,
             },
             Literals::Ints(set) => scalar_i128(v).is_some_and(|i| set.contains(&i)),
@@ -259,6 +265,9 @@ pub(crate) struct StringCheck {
 pub(crate) struct Prop {
     pub name: Box<str>,
     pub node: NodeId,
+    /// `name":` when the name appears verbatim in JSON (nothing in it needs escaping), so the
+    /// scanner may compare input bytes against it directly.
+    pub raw: Option<Box<str>>,
 }
 
 pub(crate) enum AdditionalCheck {
@@ -272,6 +281,12 @@ pub(crate) type AlternativeGroup = Box<[Box<[u32]>]>;
 
 pub(crate) struct ObjectCheck {
     pub props: Box<[Prop]>,
+    pub table: PropTable,
+    /// Key-order hints: `next[0]` is the property that came first last time, `next[i + 1]`
+    /// the one that followed property `i`. Producers emit keys in a stable order, so after
+    /// one payload the scanner predicts each key and checks it with one comparison instead of
+    /// scanning and looking it up. Only a hint: relaxed atomics, never affects a verdict.
+    pub next: Box<[AtomicU32]>,
     /// Required property indices as a bit set.
     pub required: Box<[u64]>,
     /// Groups of alternative required sets (property indices); exactly one set per group.
@@ -281,17 +296,85 @@ pub(crate) struct ObjectCheck {
 }
 
 impl ObjectCheck {
-    /// Index of the property named `key`. Members usually arrive in schema order, so the
-    /// slot after the previous match is tried first.
+    /// Index of the property named `key`.
     #[inline]
-    pub fn find(&self, key: &str, hint: usize) -> Option<usize> {
-        if let Some(p) = self.props.get(hint) {
-            if &*p.name == key {
-                return Some(hint);
-            }
-        }
-        self.props.iter().position(|p| &*p.name == key)
+    pub fn find(&self, key: &str) -> Option<usize> {
+        self.table.find(|i| &self.props[i].name, key.as_bytes())
     }
+
+    /// The property expected after `prev` (0 = at the start, `i + 1` = after property `i`),
+    /// when its name can be matched raw.
+    #[inline]
+    pub fn predict(&self, prev: usize) -> Option<(usize, &str)> {
+        let i = self.next[prev].load(Ordering::Relaxed) as usize;
+        let p = self.props.get(i)?;
+        p.raw.as_deref().map(|pattern| (i, pattern))
+    }
+
+    #[inline]
+    pub fn learn(&self, prev: usize, i: usize) {
+        self.next[prev].store(i as u32, Ordering::Relaxed);
+    }
+}
+
+/// Open-addressing table from member name to property index, built once per object type.
+/// A key is hashed from its length and three of its bytes, so a lookup costs one multiply,
+/// usually one probe, and one short comparison; at most half the slots are used.
+pub(crate) struct PropTable {
+    slots: Box<[(u32, u32)]>,
+    mask: usize,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+impl PropTable {
+    fn new<'n>(names: impl ExactSizeIterator<Item = &'n str>) -> PropTable {
+        let size = (names.len() * 2).next_power_of_two().max(8);
+        let mut slots = vec![(0, EMPTY); size].into_boxed_slice();
+        let mask = size - 1;
+        for (i, name) in names.enumerate() {
+            let sig = signature(name.as_bytes());
+            let mut s = slot(sig, mask);
+            while slots[s].1 != EMPTY {
+                s = (s + 1) & mask;
+            }
+            slots[s] = (sig, i as u32);
+        }
+        PropTable { slots, mask }
+    }
+
+    #[inline]
+    fn find<'n>(&self, name_of: impl Fn(usize) -> &'n str, key: &[u8]) -> Option<usize> {
+        let sig = signature(key);
+        let mut s = slot(sig, self.mask);
+        loop {
+            let (entry_sig, index) = self.slots[s];
+            if index == EMPTY {
+                return None;
+            }
+            if entry_sig == sig && eq_bytes(name_of(index as usize).as_bytes(), key) {
+                return Some(index as usize);
+            }
+            s = (s + 1) & self.mask;
+        }
+    }
+}
+
+/// Length and first, middle and last byte of a member name, packed.
+#[inline(always)]
+fn signature(b: &[u8]) -> u32 {
+    match b {
+        [] => 0,
+        [f, ..] => {
+            let (m, l) = (b[b.len() / 2], b[b.len() - 1]);
+            (b.len() as u32 & 0xff) | (*f as u32) << 8 | (m as u32) << 16 | (l as u32) << 24
+        }
+    }
+}
+
+#[inline(always)]
+fn slot(sig: u32, mask: usize) -> usize {
+    (sig.wrapping_mul(0x9E37_79B1) >> 16) as usize & mask
 }
 
 /// Validation-extension checks shared by objects and maps.
@@ -429,53 +512,65 @@ impl Compiler<'_> {
             TypeKind::Any | TypeKind::Unconstrained => Kind::Any,
             TypeKind::Ref(t) => Kind::Alias(self.target(*t)),
             TypeKind::Primitive(p) => Kind::Prim(Box::new(self.primitive(p, &n.validation))),
-            TypeKind::Object(o) => Kind::Object(Box::new(ObjectCheck {
-                props: o
+            TypeKind::Object(o) => {
+                let props: Box<[Prop]> = o
                     .properties
                     .iter()
                     .map(|p| Prop {
                         name: p.wire_name.as_str().into(),
                         node: self.target(p.ty),
+                        raw: (!p
+                            .wire_name
+                            .bytes()
+                            .any(|b| b == b'"' || b == b'\\' || b < 0x20))
+                        .then(|| format!("{}\":", p.wire_name).into()),
                     })
-                    .collect(),
-                required: {
-                    let mut words = vec![0u64; o.properties.len().div_ceil(64)];
-                    for (i, p) in o.properties.iter().enumerate() {
-                        if p.required {
-                            words[i / 64] |= 1 << (i % 64);
+                    .collect();
+                Kind::Object(Box::new(ObjectCheck {
+                    table: PropTable::new(props.iter().map(|p| &*p.name)),
+                    next: (0..=props.len())
+                        .map(|i| AtomicU32::new(i as u32))
+                        .collect(),
+                    props,
+                    required: {
+                        let mut words = vec![0u64; o.properties.len().div_ceil(64)];
+                        for (i, p) in o.properties.iter().enumerate() {
+                            if p.required {
+                                words[i / 64] |= 1 << (i % 64);
+                            }
                         }
-                    }
-                    words.into()
-                },
-                alternatives: o
-                    .required_alternatives
-                    .iter()
-                    .map(|group| {
-                        group
-                            .iter()
-                            .map(|set| {
-                                set.iter()
-                                    .filter_map(|name| {
-                                        o.properties.iter().position(|p| &p.name == name)
-                                    })
-                                    .map(|i| i as u32)
-                                    .collect()
-                            })
-                            .collect()
-                    })
-                    .collect(),
-                additional: match o.additional {
-                    Additional::Forbidden => AdditionalCheck::Forbid,
-                    Additional::Schema(s) => AdditionalCheck::Schema(self.target(s)),
-                    Additional::Allowed | Additional::Unspecified => AdditionalCheck::Allow,
-                },
-                entries: self.entries(
-                    &n.validation,
-                    Some(&o.properties),
-                    "minProperties",
-                    "maxProperties",
-                ),
-            })),
+                        words.into()
+                    },
+                    alternatives: o
+                        .required_alternatives
+                        .iter()
+                        .map(|group| {
+                            group
+                                .iter()
+                                .map(|set| {
+                                    set.iter()
+                                        .filter_map(|name| {
+                                            o.properties.iter().position(|p| &p.name == name)
+                                        })
+                                        .map(|i| i as u32)
+                                        .collect()
+                                })
+                                .collect()
+                        })
+                        .collect(),
+                    additional: match o.additional {
+                        Additional::Forbidden => AdditionalCheck::Forbid,
+                        Additional::Schema(s) => AdditionalCheck::Schema(self.target(s)),
+                        Additional::Allowed | Additional::Unspecified => AdditionalCheck::Allow,
+                    },
+                    entries: self.entries(
+                        &n.validation,
+                        Some(&o.properties),
+                        "minProperties",
+                        "maxProperties",
+                    ),
+                }))
+            }
             TypeKind::Array { items } | TypeKind::Set { items } => {
                 let v = &n.validation;
                 let on = self.validation;
@@ -566,9 +661,23 @@ impl Compiler<'_> {
             .const_value
             .as_ref()
             .map(|c| Literals::compile(p.ty, std::slice::from_ref(c)));
+        let int_fast = match p.ty.int_range() {
+            Some((min, max))
+                if max <= u64::MAX as u128
+                    && !(p.ty.accepts_number_leniently() && rules.strict_64)
+                    && !p.ty.is_string_encoded_number() | p.ty.accepts_number_leniently()
+                    && numeric.is_none()
+                    && enum_values.is_none()
+                    && const_value.is_none() =>
+            {
+                Some((min.unsigned_abs() as u64, max as u64))
+            }
+            _ => None,
+        };
         PrimCheck {
             ty: p.ty,
             rules,
+            int_fast,
             plain_string: p.ty == Primitive::String
                 && p.max_length.is_none()
                 && enum_values.is_none()

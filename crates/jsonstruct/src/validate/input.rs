@@ -10,6 +10,8 @@ use std::borrow::Cow;
 use crate::json::{Peek, Scanner, SyntaxError, SyntaxErrorKind};
 use crate::scalar::Num;
 
+use super::compile::ObjectCheck;
+
 /// Why a walk stopped early.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Stop {
@@ -46,6 +48,13 @@ pub(crate) trait Input<'de>: Sized {
     /// Walks an object; `f` receives each member name and must consume the member's value.
     /// Returns the number of members.
     fn object(&mut self, f: impl FnMut(&mut Self, Cow<'de, str>) -> Walk) -> Walk<usize>;
+    /// Walks an object whose declared properties `o` knows: `f` receives each member as a
+    /// property index or, for undeclared members, its name.
+    fn object_members(
+        &mut self,
+        o: &ObjectCheck,
+        f: impl FnMut(&mut Self, Member<'de>) -> Walk,
+    ) -> Walk<usize>;
     /// A copy of the position, for look-ahead.
     fn fork(&self) -> Self;
     /// Moves to where `fork` (made from this input) has got to.
@@ -55,6 +64,12 @@ pub(crate) trait Input<'de>: Sized {
     /// Consumes a value and appends a canonical form for JSON equality (used for set
     /// uniqueness): numbers by exact value, objects with sorted members.
     fn canonical(&mut self, out: &mut String, max_depth: u32) -> Walk;
+}
+
+/// A member of an object with declared properties.
+pub(crate) enum Member<'de> {
+    Declared(usize),
+    Other(Cow<'de, str>),
 }
 
 /// Raw bytes through the scanner.
@@ -135,6 +150,46 @@ impl<'de> Input<'de> for Bytes<'de> {
             // into an owned string so the value can use the scratch buffer meanwhile.
             let key = self.scanner.key()?;
             f(self, key)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    #[inline]
+    fn object_members(
+        &mut self,
+        o: &ObjectCheck,
+        mut f: impl FnMut(&mut Self, Member<'de>) -> Walk,
+    ) -> Walk<usize> {
+        self.scanner.begin_object();
+        let mut first = true;
+        let mut n = 0;
+        // 0 before the first member, `i + 1` after property `i`.
+        let mut prev = 0;
+        while self.scanner.next_member(&mut first)? {
+            let guess = o.predict(prev);
+            // The learned successor, or the one after it (an optional member was left out).
+            let second = || guess.and_then(|(i, _)| o.predict(i + 1));
+            let member = match guess {
+                Some((i, name)) if self.scanner.key_is(name)? => Member::Declared(i),
+                _ if matches!(second(), Some((_, name)) if self.scanner.key_is(name)?) => {
+                    Member::Declared(second().map_or(0, |(i, _)| i))
+                }
+                _ => {
+                    let key = self.scanner.key()?;
+                    match o.find(&key) {
+                        Some(i) => {
+                            o.learn(prev, i);
+                            Member::Declared(i)
+                        }
+                        None => Member::Other(key),
+                    }
+                }
+            };
+            if let Member::Declared(i) = member {
+                prev = i + 1;
+            }
+            f(self, member)?;
             n += 1;
         }
         Ok(n)
@@ -271,6 +326,25 @@ impl<'de> Input<'de> for ValueInput<'de> {
         };
         for (k, v) in map {
             f(&mut ValueInput { value: v }, Cow::Borrowed(k.as_str()))?;
+        }
+        Ok(map.len())
+    }
+
+    #[inline]
+    fn object_members(
+        &mut self,
+        o: &ObjectCheck,
+        mut f: impl FnMut(&mut Self, Member<'de>) -> Walk,
+    ) -> Walk<usize> {
+        let serde_json::Value::Object(map) = self.value else {
+            return wrong_kind();
+        };
+        for (k, v) in map {
+            let member = match o.find(k) {
+                Some(i) => Member::Declared(i),
+                None => Member::Other(Cow::Borrowed(k.as_str())),
+            };
+            f(&mut ValueInput { value: v }, member)?;
         }
         Ok(map.len())
     }

@@ -15,8 +15,9 @@
 //!
 //! let report = validator.validate(b"{\n  \"tag\": \"c\"\n}").unwrap_err();
 //! let codes: Vec<_> = report.errors.iter().map(|e| e.code.as_str()).collect();
-//! assert_eq!(codes, ["INSTANCE_ENUM_MISMATCH", "INSTANCE_REQUIRED_PROPERTY_MISSING"]);
-//! assert_eq!((report.errors[0].path.as_str(), report.errors[0].line), ("/tag", Some(2)));
+//! // In document order: the object (where `at` is missing) starts before its `tag`.
+//! assert_eq!(codes, ["INSTANCE_REQUIRED_PROPERTY_MISSING", "INSTANCE_ENUM_MISMATCH"]);
+//! assert_eq!((report.errors[1].path.as_str(), report.errors[1].line), ("/tag", Some(2)));
 //! ```
 
 mod collections;

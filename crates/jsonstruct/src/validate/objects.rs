@@ -6,7 +6,7 @@ use crate::scalar::Scalar;
 
 use super::compile::{AdditionalCheck, ChoiceCheck, EntriesCheck, Kind, Node, NodeId, ObjectCheck};
 use super::error::InstanceCode;
-use super::input::{Input, Walk};
+use super::input::{Input, Member, Walk};
 use super::primitives::check_scalar;
 use super::walk::{Fast, Mode, Walker};
 
@@ -88,26 +88,36 @@ impl Walker<'_> {
         self.enter(node, input, m, depth)?;
         let offset = input.offset();
         let mut seen = Seen::new(o.props.len());
-        let mut hint = 0;
         let mut has_found = false;
         let entries = o.entries.as_deref();
-        let count = input.object(|v, key| {
-            let declared = o.find(&key, hint);
+        let count = input.object_members(o, |v, member| {
+            let key = match member {
+                Member::Declared(i) => {
+                    let p = &o.props[i];
+                    if let Some(e) = entries {
+                        self.entry_extras(node, e, v, m, &p.name, depth, &mut has_found)?;
+                    }
+                    if seen.mark(i) {
+                        let off = v.offset();
+                        m.fail(InstanceCode::DuplicateProperty, node, off, || {
+                            format!("property '{}' appears more than once", p.name)
+                        })?;
+                    }
+                    m.push_key(&p.name);
+                    // Most members are primitives without composition: check them directly
+                    // rather than through the general dispatch.
+                    let child = self.node(p.node);
+                    let r = match (&child.kind, &child.composition) {
+                        (Kind::Prim(check), None) => self.primitive(child, check, v, m, depth + 1),
+                        _ => self.value(p.node, v, m, depth + 1, false),
+                    };
+                    m.pop();
+                    return r;
+                }
+                Member::Other(key) => key,
+            };
             if let Some(e) = entries {
                 self.entry_extras(node, e, v, m, &key, depth, &mut has_found)?;
-            }
-            if let Some(i) = declared {
-                hint = i + 1;
-                if seen.mark(i) {
-                    let off = v.offset();
-                    m.fail(InstanceCode::DuplicateProperty, node, off, || {
-                        format!("property '{key}' appears more than once")
-                    })?;
-                }
-                m.push_key(&key);
-                let r = self.value(o.props[i].node, v, m, depth + 1, false);
-                m.pop();
-                return r;
             }
             if (meta && key == "$schema") || selector == Some(&*key) {
                 // Instance metadata, or the inline choice's selector (checked by the choice).

@@ -28,7 +28,17 @@ impl Walker<'_> {
                 Scalar::Null
             }
             Peek::Bool => Scalar::Bool(input.boolean()?),
-            Peek::Number => Scalar::Number(input.number()?),
+            Peek::Number => {
+                let n = input.number()?;
+                if let (Some((neg_max, pos_max)), Some((negative, Some(mag)))) =
+                    (p.int_fast, n.int_parts())
+                {
+                    if mag <= if negative { neg_max } else { pos_max } {
+                        return Ok(());
+                    }
+                }
+                Scalar::Number(n)
+            }
             Peek::String if p.plain_string => return input.skip_string(),
             Peek::String => Scalar::String(input.string()?),
             Peek::Array | Peek::Object => {
