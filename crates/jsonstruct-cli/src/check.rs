@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use jsonstruct::location::LineIndex;
 use jsonstruct::{Diagnostic, Schema};
 use serde::Serialize;
-use serde_json::json;
 
 use crate::render::{self, Finding, Style};
 
@@ -18,6 +17,15 @@ struct SchemaLine<'a, E: Serialize> {
     valid: bool,
     errors: Vec<E>,
     warnings: Vec<&'a Diagnostic>,
+}
+
+#[derive(Serialize)]
+struct IoError {
+    code: &'static str,
+    path: &'static str,
+    line: usize,
+    column: usize,
+    message: String,
 }
 
 pub fn run(paths: &[PathBuf], json_out: bool) -> anyhow::Result<ExitCode> {
@@ -31,9 +39,14 @@ pub fn run(paths: &[PathBuf], json_out: bool) -> anyhow::Result<ExitCode> {
             Err(e) => {
                 any_io_error = true;
                 if json_out {
-                    // Same entry shape as a diagnostic, with an own code.
-                    let error = json!({"code": "IO_ERROR", "path": "", "line": 0, "column": 0,
-                        "message": format!("cannot read {shown}: {e}")});
+                    // Same entry shape (and key order) as a diagnostic, with an own code.
+                    let error = IoError {
+                        code: "IO_ERROR",
+                        path: "",
+                        line: 0,
+                        column: 0,
+                        message: format!("cannot read {shown}: {e}"),
+                    };
                     let line = SchemaLine {
                         schema: &shown,
                         valid: false,

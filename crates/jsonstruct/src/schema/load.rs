@@ -238,11 +238,20 @@ impl<'t> Loader<'t> {
             None => None,
         };
         let index = LineIndex::new(self.text);
-        for d in &mut self.diags {
-            (d.line, d.column) = index.line_col(self.text, d.offset);
+        let diag_offsets: Vec<usize> = self.diags.iter().map(|d| d.offset).collect();
+        for (d, pos) in self
+            .diags
+            .iter_mut()
+            .zip(index.line_cols(self.text, &diag_offsets))
+        {
+            (d.line, d.column) = pos;
         }
-        for (node, &offset) in self.nodes.iter_mut().zip(&self.offsets) {
-            (node.location.line, node.location.column) = index.line_col(self.text, offset);
+        for (node, pos) in self
+            .nodes
+            .iter_mut()
+            .zip(index.line_cols(self.text, &self.offsets))
+        {
+            (node.location.line, node.location.column) = pos;
         }
         self.diags.sort_by_key(|d| (d.offset, d.severity, d.code));
         self.diags.dedup();

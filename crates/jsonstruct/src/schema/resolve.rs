@@ -9,6 +9,13 @@ use super::{DefinitionPath, Primitive, Property, TypeId, TypeKind};
 use crate::diagnostic::Code;
 use crate::json::pointer;
 
+/// Longest `$extends` chain accepted. Real hierarchies are a handful of levels; the bound keeps
+/// a hostile chain from making inheritance quadratic.
+const MAX_EXTENDS_DEPTH: usize = 64;
+
+/// Total properties (own and inherited, over all types) inheritance may expand to.
+const MAX_FLATTENED_PROPERTIES: usize = 2_000_000;
+
 /// Resolves everything; returns the `$root` target when the document has one.
 pub(super) fn resolve(l: &mut Loader<'_>) -> Option<TypeId> {
     resolve_refs(l);
@@ -249,17 +256,49 @@ fn flatten(l: &mut Loader<'_>) {
     }
     let mut ready: Vec<usize> = (0..n).filter(|&i| pending_bases[i] == 0).collect();
     let mut order = Vec::with_capacity(n);
+    // Length of the longest $extends chain above each node.
+    let mut depth = vec![0usize; n];
     while let Some(i) = ready.pop() {
         order.push(i);
         for &d in &dependents[i] {
+            depth[d] = depth[d].max(depth[i] + 1);
             pending_bases[d] -= 1;
             if pending_bases[d] == 0 {
                 ready.push(d);
             }
         }
     }
+    let mut flattened = 0usize;
     for i in order {
-        flatten_node(l, TypeId(i as u32));
+        if depth[i] > MAX_EXTENDS_DEPTH {
+            // Report where the chain first gets too long; deeper nodes inherit the error.
+            let reported = l.nodes[i]
+                .extends
+                .iter()
+                .any(|b| depth[b.index()] > MAX_EXTENDS_DEPTH);
+            if !reported {
+                let ptr = l.nodes[i].location.pointer.clone();
+                l.error(
+                    Code::SchemaMaxDepthExceeded,
+                    &ptr,
+                    l.offsets[i],
+                    format!("$extends chain deeper than {MAX_EXTENDS_DEPTH} levels"),
+                );
+            }
+            l.nodes[i].extends.clear();
+            continue;
+        }
+        flattened += flatten_node(l, TypeId(i as u32));
+        if flattened > MAX_FLATTENED_PROPERTIES {
+            let ptr = l.nodes[i].location.pointer.clone();
+            l.error(
+                Code::SchemaMaxDepthExceeded,
+                &ptr,
+                l.offsets[i],
+                format!("inheritance expands to more than {MAX_FLATTENED_PROPERTIES} properties in total"),
+            );
+            return;
+        }
     }
 }
 
@@ -271,21 +310,25 @@ fn own_properties(kind: &TypeKind) -> Option<&Vec<Property>> {
     }
 }
 
-fn flatten_node(l: &mut Loader<'_>, id: TypeId) {
+/// Flattens one node (its bases are done); returns how many properties it ends up with.
+fn flatten_node(l: &mut Loader<'_>, id: TypeId) -> usize {
     let node = &l.nodes[id.index()];
     let Some(own) = own_properties(&node.kind).cloned() else {
-        return;
+        return 0;
     };
     let is_object = matches!(node.kind, TypeKind::Object(_));
     let mut merged: Vec<Property> = Vec::new();
+    // Name -> index in `merged`, so merging stays linear in the number of properties.
+    let mut index: HashMap<String, usize> = HashMap::new();
     let mut alternatives = Vec::new();
     for &base in &node.extends.clone() {
         let base_node = &l.nodes[base.index()];
         if let Some(props) = own_properties(&base_node.kind) {
             for p in props {
-                if !merged.iter().any(|m| m.name == p.name) {
+                if !index.contains_key(&p.name) {
                     let mut p = p.clone();
                     p.inherited_from.get_or_insert(base);
+                    index.insert(p.name.clone(), merged.len());
                     merged.push(p);
                 }
             }
@@ -295,7 +338,7 @@ fn flatten_node(l: &mut Loader<'_>, id: TypeId) {
         }
     }
     for p in own {
-        if merged.iter().any(|m| m.name == p.name) {
+        if index.contains_key(&p.name) {
             let loc = &l.nodes[p.ty.index()].location.pointer.clone();
             let off = l.offsets[p.ty.index()];
             l.error(
@@ -309,6 +352,7 @@ fn flatten_node(l: &mut Loader<'_>, id: TypeId) {
             );
             continue;
         }
+        index.insert(p.name.clone(), merged.len());
         merged.push(p);
     }
 
@@ -316,14 +360,14 @@ fn flatten_node(l: &mut Loader<'_>, id: TypeId) {
     let off = l.offsets[id.index()];
     let required: Vec<NameSite> = l.pending.required.remove(&id).unwrap_or_default();
     for site in &required {
-        match merged.iter_mut().find(|p| p.name == site.name) {
-            Some(p) => p.required = true,
+        match index.get(&site.name) {
+            Some(&i) => merged[i].required = true,
             None => not_defined(l, site, "required property"),
         }
     }
     if let Some(sets) = l.pending.required_alternatives.remove(&id) {
         for site in sets.iter().flatten() {
-            if !merged.iter().any(|p| p.name == site.name) {
+            if !index.contains_key(&site.name) {
                 not_defined(l, site, "required property");
             }
         }
@@ -334,7 +378,7 @@ fn flatten_node(l: &mut Loader<'_>, id: TypeId) {
         );
     }
     for site in l.pending.dependent_required.remove(&id).unwrap_or_default() {
-        if !merged.iter().any(|p| p.name == site.name) {
+        if !index.contains_key(&site.name) {
             not_defined(l, &site, "dependentRequired property");
         }
     }
@@ -358,6 +402,7 @@ fn flatten_node(l: &mut Loader<'_>, id: TypeId) {
         l.error(Code::SchemaNameCollision, &loc, l.offsets[ty.index()], msg);
     }
 
+    let count = merged.len();
     if is_object {
         let is_abstract = l.nodes[id.index()].is_abstract;
         if merged.is_empty() && !l.pending.empty_properties_reported.contains(&id) && !is_abstract {
@@ -372,16 +417,17 @@ fn flatten_node(l: &mut Loader<'_>, id: TypeId) {
             o.properties = merged;
             o.required_alternatives = alternatives;
         }
-        return;
+        return count;
     }
 
     // Tuple: order the elements by the `tuple` keyword; all are required.
     let order = l.pending.tuple_order.remove(&id).unwrap_or_default();
+    let listed: HashSet<&str> = order.iter().map(|s| s.name.as_str()).collect();
     let mut elements = Vec::with_capacity(order.len());
     for site in &order {
-        match merged.iter().find(|p| p.name == site.name) {
-            Some(p) => {
-                let mut p = p.clone();
+        match index.get(&site.name) {
+            Some(&i) => {
+                let mut p = merged[i].clone();
                 p.required = true;
                 elements.push(p);
             }
@@ -398,7 +444,7 @@ fn flatten_node(l: &mut Loader<'_>, id: TypeId) {
     }
     if !order.is_empty() {
         for p in &merged {
-            if !order.iter().any(|s| s.name == p.name) {
+            if !listed.contains(p.name.as_str()) {
                 let loc = l.nodes[p.ty.index()].location.pointer.clone();
                 l.error(
                     Code::SchemaTuplePropertyNotDefined,
@@ -415,6 +461,7 @@ fn flatten_node(l: &mut Loader<'_>, id: TypeId) {
     if let TypeKind::Tuple(t) = &mut l.nodes[id.index()].kind {
         t.elements = elements;
     }
+    count
 }
 
 fn not_defined(l: &mut Loader<'_>, site: &NameSite, what: &str) {
