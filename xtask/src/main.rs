@@ -1,1 +1,49 @@
-fn main() {}
+//! Project tasks, run as `cargo xtask <task>`.
+//!
+//! - `cargo xtask codegen` regenerates everything under `generated/` from the schemas.
+//! - `cargo xtask codegen --check` writes nothing and fails, naming each stale file and the
+//!   command that fixes it. The `generated_code_is_fresh` test runs the same check, so
+//!   `cargo test --workspace` fails on drift too.
+
+mod codegen;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask codegen [--check]";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mode = match args.as_slice() {
+        ["codegen"] => codegen::Mode::Write,
+        ["codegen", "--check"] => codegen::Mode::Check,
+        ["help" | "--help" | "-h"] => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match codegen::run(&codegen::workspace_root(), mode) {
+        Ok(report) => {
+            for line in report.lines() {
+                println!("{line}");
+            }
+            if mode == codegen::Mode::Check && !report.is_fresh() {
+                eprintln!(
+                    "error: generated files are stale; run `{}` to regenerate them",
+                    codegen::COMMAND
+                );
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

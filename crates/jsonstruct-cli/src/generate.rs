@@ -1,10 +1,254 @@
-//! `jsonstruct generate` (in progress).
+//! `jsonstruct generate rust|docs`: a standalone, buildable crate or the Markdown docs for any
+//! schema, with the generator and the writer that `cargo xtask codegen` uses (files are
+//! compared before writing and written atomically; nothing is written when generation fails).
 
+use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
+use jsonstruct::location::LineIndex;
+use jsonstruct::Schema;
+use jsonstruct_codegen::write::{self, Mode, Staleness};
+use jsonstruct_codegen::{GeneratedFiles, Int64Encoding, Options};
+
+use crate::render::{self, Finding, Style};
+
 #[derive(clap::Subcommand)]
-pub enum Target {}
+pub enum Target {
+    /// Write a standalone Rust crate (types, docs, runtime support) for a schema.
+    Rust(RustArgs),
+    /// Write one Markdown page per type of a schema.
+    Docs(DocsArgs),
+}
+
+#[derive(clap::Args)]
+pub struct RustArgs {
+    /// The JSON Structure schema.
+    #[arg(long)]
+    schema: PathBuf,
+    /// The crate's directory (created if needed).
+    #[arg(long)]
+    out: PathBuf,
+    /// The package name; defaults to the schema's name in kebab case.
+    #[arg(long)]
+    crate_name: Option<String>,
+    /// How 64-bit integers are written: as strings (the JSON Structure form) or numbers.
+    /// Reading always accepts both.
+    #[arg(long, value_enum, default_value_t = Int64::String)]
+    int64: Int64,
+}
+
+#[derive(clap::Args)]
+pub struct DocsArgs {
+    /// The JSON Structure schema.
+    #[arg(long)]
+    schema: PathBuf,
+    /// The directory for the Markdown files (created if needed).
+    #[arg(long)]
+    out: PathBuf,
+    /// The crate the examples import; defaults to the schema's name in kebab case.
+    #[arg(long)]
+    crate_name: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Int64 {
+    String,
+    Number,
+}
 
 pub fn run(target: Target) -> anyhow::Result<ExitCode> {
-    match target {}
+    match target {
+        Target::Rust(args) => rust(args),
+        Target::Docs(args) => docs(args),
+    }
+}
+
+fn rust(args: RustArgs) -> anyhow::Result<ExitCode> {
+    let Some((schema, bytes)) = load(&args.schema)? else {
+        return Ok(ExitCode::from(2));
+    };
+    let crate_name = args
+        .crate_name
+        .clone()
+        .unwrap_or_else(|| default_crate_name(&schema));
+    let mut command = format!(
+        "jsonstruct generate rust --schema {} --out {} --crate-name {crate_name}",
+        args.schema.display(),
+        args.out.display()
+    );
+    if args.int64 == Int64::Number {
+        command.push_str(" --int64 number");
+    }
+    let options = Options {
+        crate_name,
+        int64: match args.int64 {
+            Int64::String => Int64Encoding::String,
+            Int64::Number => Int64Encoding::Number,
+        },
+        schema_path: args.schema.display().to_string(),
+        command,
+        schema_digest: Some(jsonstruct_codegen::schema_digest(&bytes)),
+        schema_path_from_crate: relative_path(&args.out, &args.schema),
+    };
+    let files = match jsonstruct_codegen::generate_crate(&schema, &options) {
+        Ok(f) => f,
+        Err(e) => return Ok(generation_failed(&args.schema, &e)),
+    };
+    write_out(&args.out, &files)
+}
+
+fn docs(args: DocsArgs) -> anyhow::Result<ExitCode> {
+    let Some((schema, _)) = load(&args.schema)? else {
+        return Ok(ExitCode::from(2));
+    };
+    let crate_name = args
+        .crate_name
+        .clone()
+        .unwrap_or_else(|| default_crate_name(&schema));
+    let options = Options {
+        schema_path: args.schema.display().to_string(),
+        command: format!(
+            "jsonstruct generate docs --schema {} --out {} --crate-name {crate_name}",
+            args.schema.display(),
+            args.out.display()
+        ),
+        ..Options::new(crate_name)
+    };
+    let files = match jsonstruct_codegen::generate_docs(&schema, &options) {
+        Ok(f) => f,
+        Err(e) => return Ok(generation_failed(&args.schema, &e)),
+    };
+    write_out(&args.out, &files)
+}
+
+/// Reads and checks the schema; prints located diagnostics and returns `None` when it cannot
+/// be used (the caller exits 2).
+fn load(path: &Path) -> anyhow::Result<Option<(Schema, Vec<u8>)>> {
+    let shown = path.display().to_string();
+    let style = Style::new(render::use_color(true));
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{} cannot read {shown}: {e}", style.error("error:"));
+            return Ok(None);
+        }
+    };
+    let report = Schema::check(&bytes);
+    let index = LineIndex::new(&bytes);
+    for d in &report.diagnostics {
+        let f = Finding {
+            warning: !d.is_error(),
+            code: d.code.as_str(),
+            message: &d.message,
+            file: &shown,
+            line: d.line,
+            column: d.column,
+            pointer: &d.pointer,
+        };
+        eprint!("{}", render::finding(&style, &f, &bytes, &index));
+    }
+    match report.schema {
+        Some(schema) => Ok(Some((schema, bytes))),
+        None => {
+            eprintln!(
+                "{} {shown} is not a valid JSON Structure schema ({} error(s)); nothing was generated",
+                style.error("error:"),
+                report.errors().count()
+            );
+            Ok(None)
+        }
+    }
+}
+
+fn generation_failed(schema: &Path, e: &jsonstruct_codegen::Error) -> ExitCode {
+    let style = Style::new(render::use_color(true));
+    let at = match e.location() {
+        Some(l) if l.line > 0 => format!("{}:{}:{}", schema.display(), l.line, l.column),
+        _ => schema.display().to_string(),
+    };
+    eprintln!(
+        "{} {at}: cannot generate: {e}; nothing was written",
+        style.error("error:")
+    );
+    ExitCode::from(2)
+}
+
+fn write_out(out: &Path, files: &GeneratedFiles) -> anyhow::Result<ExitCode> {
+    let report = write::sync(out, files, Mode::Write)?;
+    let deleted = report
+        .changes
+        .iter()
+        .filter(|c| c.why == Staleness::Obsolete)
+        .count();
+    let written = report.changes.len() - deleted;
+    eprintln!(
+        "{}: {written} file(s) written, {deleted} deleted, {} unchanged",
+        out.display(),
+        files.files.len() - written
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The schema's `name` in kebab case (`SessionActivity` -> `session-activity`).
+fn default_crate_name(schema: &Schema) -> String {
+    let words: Vec<String> = jsonstruct_codegen::names::words(schema.name().unwrap_or_default())
+        .iter()
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    if words.is_empty() {
+        "schema-types".to_owned()
+    } else {
+        words.join("-")
+    }
+}
+
+/// The components of an absolute path with `.` and `..` resolved lexically.
+fn clean(p: &Path) -> Vec<Component<'_>> {
+    let mut out: Vec<Component<'_>> = Vec::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `to` relative to the directory `from` (both made absolute lexically), with `/` separators,
+/// for the generated `build.rs`; `None` when there is no relative path (other drive).
+fn relative_path(from: &Path, to: &Path) -> Option<String> {
+    let from = std::path::absolute(from).ok()?;
+    let to = std::path::absolute(to.canonicalize().ok()?).ok()?;
+    let (from, to) = (clean(&from), clean(&to));
+    if from.first() != to.first() {
+        return None;
+    }
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_owned(); from.len() - common];
+    for c in &to[common..] {
+        parts.push(c.as_os_str().to_str()?.to_owned());
+    }
+    Some(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths() {
+        let dir = std::env::temp_dir();
+        let schema = dir.join(format!("rel-{}.json", std::process::id()));
+        std::fs::write(&schema, "{}").unwrap();
+        let name = schema.file_name().unwrap().to_str().unwrap();
+        assert_eq!(
+            relative_path(&dir.join("a/b"), &schema).as_deref(),
+            Some(format!("../../{name}").as_str())
+        );
+        assert_eq!(relative_path(&dir, &schema).as_deref(), Some(name));
+        std::fs::remove_file(&schema).unwrap();
+    }
 }

@@ -1,0 +1,70 @@
+//! Compiles the golden files of `jsonstruct-codegen` (`../golden/*.rs`, the generated
+//! `src/types.rs` of each conformance sample and of the hostile names schema) as modules of
+//! one crate, warning-free, with the same runtime support modules a generated crate gets.
+//! `tests/roundtrip.rs` reads the samples' examples through them.
+//!
+//! One crate for all goldens keeps the build to a single serde-derive pass.
+
+#![deny(warnings)]
+
+/// The validator's format checks, as embedded into generated crates.
+#[allow(dead_code)]
+#[path = "../../../../jsonstruct/src/formats.rs"]
+mod formats;
+
+/// The runtime support module, as embedded into generated crates.
+#[path = "../../../runtime/support.rs"]
+pub mod support;
+
+/// Names that fight Rust (`tests/hostile/schema.struct.json`), 64-bit integers as numbers.
+#[rustfmt::skip]
+#[path = "../../golden/hostile.rs"]
+pub mod hostile;
+
+#[rustfmt::skip]
+#[path = "../../golden/01-basic-person.rs"]
+pub mod s01_basic_person;
+
+#[rustfmt::skip]
+#[path = "../../golden/02-address.rs"]
+pub mod s02_address;
+
+#[rustfmt::skip]
+#[path = "../../golden/03-financial-types.rs"]
+pub mod s03_financial_types;
+
+#[rustfmt::skip]
+#[path = "../../golden/04-datetime-examples.rs"]
+pub mod s04_datetime_examples;
+
+#[rustfmt::skip]
+#[path = "../../golden/05-collections.rs"]
+pub mod s05_collections;
+
+#[rustfmt::skip]
+#[path = "../../golden/06-tuples.rs"]
+pub mod s06_tuples;
+
+#[rustfmt::skip]
+#[path = "../../golden/07-unions.rs"]
+pub mod s07_unions;
+
+#[rustfmt::skip]
+#[path = "../../golden/08-namespaces.rs"]
+pub mod s08_namespaces;
+
+#[rustfmt::skip]
+#[path = "../../golden/09-extensions.rs"]
+pub mod s09_extensions;
+
+#[rustfmt::skip]
+#[path = "../../golden/10-discriminated-unions.rs"]
+pub mod s10_discriminated_unions;
+
+#[rustfmt::skip]
+#[path = "../../golden/11-sets-and-maps.rs"]
+pub mod s11_sets_and_maps;
+
+#[rustfmt::skip]
+#[path = "../../golden/12-multiple-inheritance.rs"]
+pub mod s12_multiple_inheritance;
