@@ -19,5 +19,9 @@ pub fn schema_digest(bytes: &[u8]) -> String {
         }
     }
     hasher.update(&bytes[run..]);
-    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
