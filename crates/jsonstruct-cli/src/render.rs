@@ -69,6 +69,18 @@ pub struct Finding<'a> {
 }
 
 pub fn finding(style: &Style, f: &Finding<'_>, source: &[u8], index: &LineIndex) -> String {
+    finding_at(style, f, source, index, f.line)
+}
+
+/// Like [`finding`], with the excerpt taken from line `source_line` of `source` while the
+/// report names `f.line` (an NDJSON instance is line 1 of its own text but line N of the file).
+pub fn finding_at(
+    style: &Style,
+    f: &Finding<'_>,
+    source: &[u8],
+    index: &LineIndex,
+    source_line: usize,
+) -> String {
     let label = if f.warning {
         style.warning(&format!("warning[{}]", f.code))
     } else {
@@ -83,25 +95,27 @@ pub fn finding(style: &Style, f: &Finding<'_>, source: &[u8], index: &LineIndex)
         format!("{}:{}:{} ({})", f.file, f.line, f.column, f.pointer)
     };
     out.push_str(&format!("  {} {at}\n", style.dim("-->")));
-    if f.line > 0 {
-        let text = index.line_text(source, f.line);
-        // Very long lines (minified JSON) are cut around the column.
+    if f.line > 0 && source_line > 0 {
+        let text = index.line_text(source, source_line);
+        // Very long lines (minified JSON) are cut around the column, at character boundaries.
         let text = String::from_utf8_lossy(text);
-        let chars: Vec<char> = text.chars().collect();
-        let col = f.column.saturating_sub(1).min(chars.len());
+        let col = f.column.saturating_sub(1);
         let start = col.saturating_sub(60);
-        let end = (col + 60).min(chars.len());
-        let mut shown: String = chars[start..end]
-            .iter()
-            .map(|&c| if c == '\t' { ' ' } else { c })
-            .collect();
-        if start > 0 {
+        let byte_at = |chars: usize| {
+            text.char_indices()
+                .nth(chars)
+                .map_or(text.len(), |(i, _)| i)
+        };
+        let (from, to) = (byte_at(start), byte_at(col + 60));
+        let mut shown: String = text[from..to].replace('\t', " ");
+        if from > 0 {
             shown.insert_str(0, "...");
         }
-        if end < chars.len() {
+        if to < text.len() {
             shown.push_str("...");
         }
-        let caret_at = col - start + if start > 0 { 3 } else { 0 };
+        let caret_at =
+            col.min(start + text[from..to].chars().count()) - start + if from > 0 { 3 } else { 0 };
         let num = f.line.to_string();
         let pad = " ".repeat(num.len());
         out.push_str(&format!("{pad} {}\n", style.dim("|")));

@@ -1,18 +1,621 @@
-//! `jsonstruct validate` (in progress).
+//! `jsonstruct validate`: validate whole files or NDJSON streams against a schema, in parallel,
+//! reporting in input order as text (source line and caret), JSON Lines or GitHub annotations.
+//!
+//! NDJSON is read in bounded chunks that are validated in parallel and written before the next
+//! chunk is read, so memory stays flat however large the input is.
 
-use std::path::PathBuf;
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc;
+
+use anyhow::Context;
+use clap::ValueEnum;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use jsonstruct::location::LineIndex;
+use jsonstruct::{Options, Report, Schema, ValidationError, Validator};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::render::{self, Finding, Style};
 
 #[derive(clap::Args)]
 pub struct Args {
     /// The schema to validate against.
     #[arg(long)]
     pub schema: PathBuf,
+    /// Each input holds one instance per line (reported as `path:line`).
+    #[arg(long)]
+    pub ndjson: bool,
+    /// Require the spec's string form for int64/uint64 (JSON numbers are invalid).
+    #[arg(long)]
+    pub strict: bool,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Worker threads (default: the number of CPUs).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
     /// Inputs: files, or `-` for standard input.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
 }
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("validate is not implemented yet")
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+    /// GitHub Actions workflow annotations (`::error file=..,line=..,col=..::message`).
+    Github,
+}
+
+/// NDJSON is read in blocks of this size: enough lines to keep every worker busy, small enough
+/// that memory stays a few megabytes whatever the input size.
+const BLOCK_BYTES: usize = 4 << 20;
+/// Whole files validated per parallel batch.
+const BATCH_FILES: usize = 64;
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let schema_bytes = std::fs::read(&args.schema)
+        .with_context(|| format!("cannot read schema {}", args.schema.display()))?;
+    let report = Schema::check(&schema_bytes);
+    let Some(schema) = report.schema else {
+        let style = Style::new(render::use_color(true));
+        let shown = args.schema.display().to_string();
+        let index = LineIndex::new(&schema_bytes);
+        for d in report.errors() {
+            let f = Finding {
+                warning: false,
+                code: d.code.as_str(),
+                message: &d.message,
+                file: &shown,
+                line: d.line,
+                column: d.column,
+                pointer: &d.pointer,
+            };
+            eprint!("{}", render::finding(&style, &f, &schema_bytes, &index));
+        }
+        eprintln!("error: {shown} is not a valid JSON Structure schema (see `jsonstruct check`)");
+        return Ok(ExitCode::from(2));
+    };
+    let options = Options {
+        strict_64: args.strict,
+        ..Options::default()
+    };
+    let validator = Validator::with_options(&schema, options)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", args.schema.display()))?;
+    let jobs = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        |j| j as usize,
+    );
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .context("cannot start worker threads")?;
+
+    let run = Run {
+        pool,
+        validator: &validator,
+        format: args.format,
+        style: Style::new(args.format == Format::Text && render::use_color(false)),
+        progress: progress_bar(&args),
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut totals = Totals::default();
+    if args.ndjson {
+        for input in &args.inputs {
+            run.ndjson(input, &mut out, &mut totals)?;
+        }
+    } else {
+        for batch in args.inputs.chunks(BATCH_FILES) {
+            run.files(batch, &mut out, &mut totals)?;
+        }
+    }
+    run.progress.finish_and_clear();
+    if args.format == Format::Text && (args.ndjson || totals.instances > 1) {
+        writeln!(
+            out,
+            "{} instance(s): {} valid, {} invalid{}",
+            totals.instances,
+            totals.instances - totals.invalid,
+            totals.invalid,
+            if totals.unreadable > 0 {
+                format!(", {} input(s) unreadable", totals.unreadable)
+            } else {
+                String::new()
+            }
+        )?;
+    }
+    out.flush()?;
+    Ok(if totals.unreadable > 0 {
+        ExitCode::from(2)
+    } else if totals.invalid > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+#[derive(Default)]
+struct Totals {
+    instances: u64,
+    invalid: u64,
+    unreadable: u64,
+}
+
+struct Run<'v> {
+    pool: rayon::ThreadPool,
+    validator: &'v Validator,
+    format: Format,
+    style: Style,
+    progress: ProgressBar,
+}
+
+/// What one instance produced: its verdict and its lines of output, formatted by the worker.
+struct Outcome {
+    valid: bool,
+    output: String,
+}
+
+/// One line of `--format json`.
+#[derive(Serialize)]
+struct InstanceLine<'a> {
+    instance: &'a str,
+    valid: bool,
+    errors: &'a [ValidationError],
+}
+
+/// An unreadable input in `--format json`, in the same shape as an instance line.
+#[derive(Serialize)]
+struct UnreadableLine<'a> {
+    instance: &'a str,
+    valid: bool,
+    errors: [IoError<'a>; 1],
+}
+
+#[derive(Serialize)]
+struct IoError<'a> {
+    code: &'static str,
+    path: &'static str,
+    line: Option<usize>,
+    column: Option<usize>,
+    message: &'a str,
+}
+
+fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+fn display(path: &Path) -> String {
+    if is_stdin(path) {
+        "<stdin>".into()
+    } else {
+        path.display().to_string()
+    }
+}
+
+fn progress_bar(args: &Args) -> ProgressBar {
+    use std::io::IsTerminal;
+    if !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = if args.ndjson {
+        let bytes: u64 = args
+            .inputs
+            .iter()
+            .filter(|p| !is_stdin(p))
+            .filter_map(|p| std::fs::metadata(p).ok())
+            .map(|m| m.len())
+            .sum();
+        let bar = ProgressBar::with_draw_target(Some(bytes), ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        let bar = ProgressBar::with_draw_target(
+            Some(args.inputs.len() as u64),
+            ProgressDrawTarget::stderr(),
+        );
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar
+    };
+    // Short runs finish before the first draw, so nothing flickers.
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar
+}
+
+impl Run<'_> {
+    /// Validates whole files in parallel and writes their reports in input order.
+    fn files(
+        &self,
+        batch: &[PathBuf],
+        out: &mut impl Write,
+        totals: &mut Totals,
+    ) -> anyhow::Result<()> {
+        // Unreadable inputs come back as (label, message).
+        let results: Vec<Result<Outcome, (String, String)>> = self.pool.install(|| {
+            batch
+                .par_iter()
+                .map(|path| {
+                    let label = display(path);
+                    match read_all(path) {
+                        Ok(bytes) => Ok(self.instance(&label, &bytes, None)),
+                        Err(e) => {
+                            let message = format!("cannot read {label}: {e}");
+                            Err((label, message))
+                        }
+                    }
+                })
+                .collect()
+        });
+        for r in results {
+            match r {
+                Ok(o) => {
+                    totals.instances += 1;
+                    totals.invalid += u64::from(!o.valid);
+                    out.write_all(o.output.as_bytes())?;
+                }
+                Err((label, message)) => {
+                    totals.unreadable += 1;
+                    self.unreadable(out, &label, &message)?;
+                }
+            }
+            self.progress.inc(1);
+        }
+        Ok(())
+    }
+
+    /// Streams one NDJSON input. A reader thread fills blocks of complete lines (only a partial
+    /// last line is carried into the next block) while the current block's lines are validated
+    /// in parallel, as slices of the block, and written in order. At most two blocks are in
+    /// flight and their buffers are recycled, so memory stays flat however large the input.
+    fn ndjson(&self, path: &Path, out: &mut impl Write, totals: &mut Totals) -> anyhow::Result<()> {
+        let shown = display(path);
+        let reader: Box<dyn Read + Send> = if is_stdin(path) {
+            Box::new(io::stdin())
+        } else {
+            match File::open(path) {
+                Ok(f) => Box::new(f),
+                Err(e) => {
+                    totals.unreadable += 1;
+                    self.unreadable(out, &shown, &format!("cannot read {shown}: {e}"))?;
+                    return Ok(());
+                }
+            }
+        };
+        let (blocks_tx, blocks) = mpsc::sync_channel::<io::Result<Vec<u8>>>(1);
+        let (spare_tx, spare) = mpsc::channel::<Vec<u8>>();
+        std::thread::scope(|scope| -> anyhow::Result<()> {
+            scope.spawn(move || read_blocks(reader, &blocks_tx, &spare));
+            let mut line_no = 0u64;
+            for block in blocks {
+                let block = match block {
+                    Ok(b) => b,
+                    Err(e) => {
+                        totals.unreadable += 1;
+                        self.unreadable(
+                            out,
+                            &shown,
+                            &format!("cannot read {shown} after line {line_no}: {e}"),
+                        )?;
+                        break;
+                    }
+                };
+                self.progress.inc(block.len() as u64);
+                // Cut the block into ranges of whole lines, a few per worker; count each range's
+                // lines (in parallel) so every range knows its first line number; then each
+                // worker splits, validates and formats its range into one output string.
+                let ranges = split_ranges(&block, self.pool.current_num_threads() * 4);
+                let counts: Vec<u64> = self.par_map(&ranges, |r| {
+                    memchr::memchr_iter(b'\n', &block[r.clone()]).count() as u64
+                });
+                let mut firsts = Vec::with_capacity(ranges.len());
+                for c in &counts {
+                    firsts.push(line_no + 1);
+                    line_no += c;
+                }
+                // A block that does not end in a newline (end of input) has one more line.
+                if block.last() != Some(&b'\n') {
+                    line_no += 1;
+                }
+                let jobs: Vec<(std::ops::Range<usize>, u64)> =
+                    ranges.into_iter().zip(firsts).collect();
+                let results = self.par_map(&jobs, |(range, first)| {
+                    self.lines(&shown, &block[range.clone()], *first)
+                });
+                for (output, instances, invalid) in results {
+                    totals.instances += instances;
+                    totals.invalid += invalid;
+                    out.write_all(output.as_bytes())?;
+                }
+                // The reader may have stopped already; then the buffer is simply dropped.
+                let _ = spare_tx.send(block);
+            }
+            Ok(())
+        })
+    }
+
+    /// Maps `f` over `items` on the pool (or inline with one thread), keeping the order.
+    fn par_map<T: Sync, R: Send>(&self, items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+        if self.pool.current_num_threads() > 1 {
+            self.pool.install(|| items.par_iter().map(&f).collect())
+        } else {
+            items.iter().map(f).collect()
+        }
+    }
+
+    /// Validates the NDJSON lines of `text` (whole lines; the first is line `first`) and returns
+    /// their concatenated output, the number of instances and how many are invalid.
+    fn lines(&self, file: &str, text: &[u8], first: u64) -> (String, u64, u64) {
+        let mut output = String::new();
+        let (mut instances, mut invalid) = (0, 0);
+        for (i, raw) in text.split(|&b| b == b'\n').enumerate() {
+            let line = raw.strip_suffix(b"\r").unwrap_or(raw);
+            // Blank lines separate nothing in NDJSON (and `split` yields an empty piece after
+            // a final newline); skip them.
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let o = self.instance(file, line, Some(first + i as u64));
+            instances += 1;
+            invalid += u64::from(!o.valid);
+            output.push_str(&o.output);
+        }
+        (output, instances, invalid)
+    }
+
+    /// Reports an input that could not be read: on stderr, and in the machine formats also as a
+    /// line of its own so a script reading stdout sees every input.
+    fn unreadable(&self, out: &mut impl Write, label: &str, message: &str) -> io::Result<()> {
+        self.progress.suspend(|| eprintln!("error: {message}"));
+        match self.format {
+            Format::Text => Ok(()),
+            Format::Json => {
+                let error = IoError {
+                    code: "IO_ERROR",
+                    path: "",
+                    line: None,
+                    column: None,
+                    message,
+                };
+                let line = UnreadableLine {
+                    instance: label,
+                    valid: false,
+                    errors: [error],
+                };
+                writeln!(out, "{}", serde_json::to_string(&line).unwrap_or_default())
+            }
+            Format::Github => writeln!(
+                out,
+                "::error file={},title=IO_ERROR::{}",
+                escape_property(label),
+                escape_data(message)
+            ),
+        }
+    }
+
+    /// Validates one instance and formats its report. `ndjson_line` is the line an NDJSON
+    /// instance came from: errors are reported on that line of the input.
+    fn instance(&self, file: &str, bytes: &[u8], ndjson_line: Option<u64>) -> Outcome {
+        let report = match self.validator.validate(bytes) {
+            Ok(()) => None,
+            Err(mut r) => {
+                if let Some(n) = ndjson_line {
+                    for e in &mut r.errors {
+                        e.line = Some(n as usize);
+                    }
+                }
+                Some(r)
+            }
+        };
+        let valid = report.is_none();
+        let label = || match ndjson_line {
+            Some(n) => format!("{file}:{n}"),
+            None => file.to_owned(),
+        };
+        let output = match self.format {
+            Format::Json => {
+                let errors = report.as_ref().map_or(&[][..], |r| &r.errors[..]);
+                let label = label();
+                let line = InstanceLine {
+                    instance: &label,
+                    valid,
+                    errors,
+                };
+                let mut s = serde_json::to_string(&line).unwrap_or_default();
+                s.push('\n');
+                s
+            }
+            Format::Github => report.map_or_else(String::new, |r| github(file, &r)),
+            Format::Text => match report {
+                None if ndjson_line.is_some() => String::new(),
+                None => format!("{file}: valid\n"),
+                Some(r) => self.text(file, &label(), bytes, ndjson_line, &r),
+            },
+        };
+        Outcome { valid, output }
+    }
+
+    fn text(
+        &self,
+        file: &str,
+        label: &str,
+        bytes: &[u8],
+        ndjson_line: Option<u64>,
+        report: &Report,
+    ) -> String {
+        let index = LineIndex::new(bytes);
+        let mut s = String::new();
+        for e in &report.errors {
+            // The source line is the instance's own line (NDJSON) or the file's.
+            let own_line = if ndjson_line.is_some() {
+                1
+            } else {
+                e.line.unwrap_or(0)
+            };
+            let finding = Finding {
+                warning: false,
+                code: e.code.as_str(),
+                message: &e.message,
+                file,
+                line: e.line.unwrap_or(0),
+                column: e.column.unwrap_or(0),
+                pointer: &e.path,
+            };
+            s.push_str(&render::finding_at(
+                &self.style,
+                &finding,
+                bytes,
+                &index,
+                own_line,
+            ));
+        }
+        s.push_str(&format!(
+            "{label}: invalid ({} error(s))\n",
+            report.errors.len()
+        ));
+        s
+    }
+}
+
+/// GitHub workflow commands, one per error.
+fn github(file: &str, report: &Report) -> String {
+    let mut s = String::new();
+    for e in &report.errors {
+        let path = if e.path.is_empty() {
+            "/".to_owned()
+        } else {
+            e.path.clone()
+        };
+        s.push_str(&format!(
+            "::error file={},line={},col={},title={}::{}\n",
+            escape_property(file),
+            e.line.unwrap_or(1),
+            e.column.unwrap_or(1),
+            escape_property(e.code.as_str()),
+            escape_data(&format!("{} (at {path})", e.message)),
+        ));
+    }
+    s
+}
+
+/// Escaping for a workflow command's message.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escaping for a workflow command's properties.
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// Splits `block` into about `n` ranges that each end just after a newline (the last one at the
+/// end of the block).
+fn split_ranges(block: &[u8], n: usize) -> Vec<std::ops::Range<usize>> {
+    let target = block.len().div_ceil(n.max(1)).max(1);
+    let mut ranges = Vec::with_capacity(n);
+    let mut start = 0;
+    while start < block.len() {
+        let probe = (start + target).min(block.len());
+        let end = match memchr::memchr(b'\n', &block[probe.saturating_sub(1)..]) {
+            Some(i) => probe.saturating_sub(1) + i + 1,
+            None => block.len(),
+        };
+        ranges.push(start..end.max(start + 1));
+        start = end.max(start + 1);
+    }
+    ranges
+}
+
+/// The reader side of `Run::ndjson`: sends blocks of about `BLOCK_BYTES` that end at a line
+/// boundary (a line longer than a block makes a longer block), reusing returned buffers.
+fn read_blocks(
+    mut reader: impl Read,
+    blocks: &mpsc::SyncSender<io::Result<Vec<u8>>>,
+    spare: &mpsc::Receiver<Vec<u8>>,
+) {
+    let mut carry: Vec<u8> = Vec::new();
+    loop {
+        let mut block = spare
+            .try_recv()
+            .unwrap_or_else(|_| Vec::with_capacity(BLOCK_BYTES + BLOCK_BYTES / 4));
+        block.clear();
+        block.extend_from_slice(&carry);
+        carry.clear();
+        let mut eof = false;
+        // Read at least a block, then on until a newline ends it.
+        loop {
+            let want = BLOCK_BYTES.saturating_sub(block.len()).max(64 << 10) as u64;
+            match reader.by_ref().take(want).read_to_end(&mut block) {
+                Ok(0) => {
+                    eof = true;
+                    break;
+                }
+                Ok(_) if block.len() >= BLOCK_BYTES && memchr::memchr(b'\n', &block).is_some() => {
+                    break
+                }
+                Ok(_) => {}
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    let _ = blocks.send(Err(e));
+                    return;
+                }
+            }
+        }
+        if !eof {
+            let cut = memchr::memrchr(b'\n', &block).map_or(block.len(), |i| i + 1);
+            carry.extend_from_slice(&block[cut..]);
+            block.truncate(cut);
+        }
+        if !block.is_empty() && blocks.send(Ok(block)).is_err() {
+            return;
+        }
+        if eof {
+            return;
+        }
+    }
+}
+
+fn read_all(path: &Path) -> io::Result<Vec<u8>> {
+    if is_stdin(path) {
+        let mut buf = Vec::new();
+        io::stdin().lock().read_to_end(&mut buf)?;
+        Ok(buf)
+    } else {
+        std::fs::read(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_cover_the_block_at_line_boundaries() {
+        let block = b"a\nbb\nccc\n\ndddd\ne";
+        for n in 1..8 {
+            let ranges = split_ranges(block, n);
+            assert_eq!(ranges.first().map(|r| r.start), Some(0));
+            assert_eq!(ranges.last().map(|r| r.end), Some(block.len()));
+            for w in ranges.windows(2) {
+                assert_eq!(w[0].end, w[1].start);
+                assert_eq!(block[w[0].end - 1], b'\n', "{n}: {ranges:?}");
+            }
+        }
+        assert!(split_ranges(b"", 4).is_empty());
+    }
+
+    #[test]
+    fn github_escaping() {
+        assert_eq!(escape_data("50% done\nnext"), "50%25 done%0Anext");
+        assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+    }
 }
