@@ -24,6 +24,8 @@ pub enum SyntaxErrorKind {
     InvalidNumber,
     TrailingCharacters,
     NestingTooDeep(u32),
+    /// The input starts with a UTF-8 byte order mark, which RFC 8259 forbids.
+    ByteOrderMark,
 }
 
 /// A syntax error at a byte offset of the input.
@@ -54,6 +56,7 @@ impl fmt::Display for SyntaxErrorKind {
             InvalidNumber => f.write_str("invalid number"),
             TrailingCharacters => f.write_str("trailing characters after the JSON value"),
             NestingTooDeep(max) => write!(f, "nesting deeper than {max} levels"),
+            ByteOrderMark => f.write_str("the input starts with a UTF-8 byte order mark (RFC 8259 forbids it; save without BOM)"),
         }
     }
 }
@@ -274,6 +277,9 @@ impl<'a> Scanner<'a> {
             Some(b't' | b'f') => Ok(Peek::Bool),
             Some(b'n') => Ok(Peek::Null),
             Some(b'-' | b'0'..=b'9') => Ok(Peek::Number),
+            Some(0xEF) if self.pos == 0 && self.bytes.starts_with(b"\xEF\xBB\xBF") => {
+                self.err(SyntaxErrorKind::ByteOrderMark, 0)
+            }
             Some(&b) => self.err(SyntaxErrorKind::UnexpectedChar(b), self.pos),
         }
     }
@@ -864,6 +870,12 @@ mod tests {
         for &(s, kind, offset) in cases {
             assert_eq!(skip(s), Err(SyntaxError { kind, offset }), "{s:?}");
         }
+    }
+
+    #[test]
+    fn byte_order_mark_is_named() {
+        let e = skip("\u{feff}{}").unwrap_err();
+        assert_eq!(e, SyntaxError { kind: SyntaxErrorKind::ByteOrderMark, offset: 0 });
     }
 
     #[test]
