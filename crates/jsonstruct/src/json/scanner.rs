@@ -875,7 +875,13 @@ mod tests {
     #[test]
     fn byte_order_mark_is_named() {
         let e = skip("\u{feff}{}").unwrap_err();
-        assert_eq!(e, SyntaxError { kind: SyntaxErrorKind::ByteOrderMark, offset: 0 });
+        assert_eq!(
+            e,
+            SyntaxError {
+                kind: SyntaxErrorKind::ByteOrderMark,
+                offset: 0
+            }
+        );
     }
 
     #[test]
