@@ -25,6 +25,7 @@
 //! ```
 
 pub mod diagnostic;
+pub mod export;
 pub mod formats;
 pub mod json;
 pub mod location;

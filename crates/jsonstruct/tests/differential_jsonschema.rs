@@ -1,0 +1,1083 @@
+//! Differential test: jsonstruct's validator against the `jsonschema` crate running the JSON
+//! Schema 2020-12 export of the same schema (format assertion on), one trial per instance.
+//!
+//! Instances:
+//! - `samples::<sample>/<example>`: `samples/core/*/example*.json` against their schema;
+//! - `invalid::<sample>/<file>`: `test-assets/instances/invalid/<sample>/*.json` against
+//!   `samples/core/<sample>`;
+//! - `validation::<name>/<file>`: `test-assets/instances/validation/<name>/*.json` against
+//!   `test-assets/schemas/validation/<name>.struct.json`, with the corpus rules (root keys
+//!   starting with `_` removed; `{"value": X}` unwrapped when the schema root is not an object
+//!   or a map);
+//! - `adversarial::<file>`: `test-assets/instances/adversarial/*.json` against the adversarial
+//!   schema whose `$id` is the instance's `$schema` (where that schema loads);
+//! - `clerk::<file>[#<pointer>]`: the Clerk payloads of `../shared/clerk` against
+//!   `schemas/clerk/session.struct.json` (webhook envelopes by their `data`, lists by item), and
+//!   the `actor` of file 14 against the `SessionActor` definition (`Validator::for_type`);
+//! - `proptest::session`: generated Session payloads, valid ones and mutations of them.
+//!
+//! Each instance is validated by jsonstruct from its bytes (`validate`) and from a parsed
+//! `serde_json::Value` (`validate_value`), and by jsonschema from the same value; the three
+//! verdicts must be equal. An instance that serde_json cannot parse (a number beyond `f64`,
+//! nesting beyond its limit) has no JSON Schema verdict: it counts as invalid there.
+//!
+//! Where the two must differ, [`KNOWN_DIFFERENCES`] says why. Each entry names the cause and
+//! checks that the cause explains the disagreement (most by a counterfactual: remove the cause
+//! from the instance and the verdicts agree), and carries a witness instance on which the
+//! difference is asserted to still exist, so the list stays honest. A disagreement no entry
+//! explains fails its trial.
+//!
+//! Without `../shared` next to the workspace the corpus and Clerk trials are skipped with a
+//! loud message (set `JSONSTRUCT_REQUIRE_CORPUS=1` to fail instead); the generated cases and
+//! the witnesses still run.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use jsonstruct::export::{self, ExportOptions};
+use jsonstruct::{Options, Schema, TypeId, TypeKind, Validator};
+use libtest_mimic::{Arguments, Failed, Trial};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use serde_json::{json, Value};
+
+// ------------------------------------------------------------------------ known differences
+
+/// One reason the export and the validator disagree, with a check that it explains a given
+/// disagreement and a witness on which the difference must still show.
+struct Known {
+    id: &'static str,
+    reason: &'static str,
+    explains: fn(&Target, &[u8], &Observed) -> bool,
+    /// `(JSON Structure schema document, instance text)`.
+    witness: (&'static str, &'static str),
+}
+
+/// Every known way the verdicts differ. Keep each entry honest: its witness must differ, and it
+/// only excuses disagreements it explains.
+const KNOWN_DIFFERENCES: &[Known] = &[
+    Known {
+        id: "negative-zero-parsed-as-float",
+        reason: "`-0` is an integer literal (RFC 8259 `[minus] int`): validate(bytes) and JSON \
+                 Schema accept it for integer types, but serde_json parses it as the float -0.0, \
+                 which `validate_value` rejects as not an integer. The two jsonstruct entry \
+                 points disagree here (reported; see the proposed fix in scalar.rs). Explained \
+                 when the bytes verdict equals JSON Schema's and turning -0.0 into 0 makes the \
+                 value verdict agree.",
+        explains: explains_negative_zero,
+        witness: (r#"{"type": "int32"}"#, "-0"),
+    },
+    Known {
+        id: "integral-number-with-fraction-or-exponent",
+        reason: "JSON Structure integers admit no decimal point or exponent (core, \
+                 #json-primitive-types: 'no decimal points'), so the validator rejects 1.0 and \
+                 1e2 for int32 or int64; JSON Schema's `integer` is a mathematical integer, so \
+                 it accepts them. After parsing, serde_json keeps 1.0 as a float, which \
+                 `validate_value` also rejects; JSON Schema has no keyword about the lexical \
+                 form of a number. Explained when turning such floats into integers makes the \
+                 verdicts agree.",
+        explains: explains_integral_float,
+        witness: (
+            r#"{"type": "object", "properties": {"n": {"type": "int32"}}}"#,
+            r#"{"n": 1.0}"#,
+        ),
+    },
+    Known {
+        id: "duplicate-member-names",
+        reason: "The byte validator sees every member and rejects a repeated declared property \
+                 (INSTANCE_DUPLICATE_PROPERTY) or a second tagged-choice member; serde_json \
+                 keeps only the last of duplicate keys, so `validate_value` and JSON Schema never \
+                 see the first. Explained when the value verdicts agree.",
+        explains: explains_duplicate_keys,
+        witness: (
+            r#"{"type": "object", "properties": {"a": {"type": "int8"}}}"#,
+            r#"{"a": 1, "a": 2}"#,
+        ),
+    },
+    Known {
+        id: "not-json-for-serde_json",
+        reason: "serde_json (and so every serde-based JSON Schema validator) cannot parse numbers \
+                 beyond the f64 range such as 1e400, which JSON allows and the byte validator \
+                 reads exactly (`number` accepts any JSON number), nor nesting of 128 levels \
+                 (its recursion limit stops at 127; jsonstruct's max_depth admits 128). Such \
+                 instances get no JSON Schema verdict and count as invalid there.",
+        explains: explains_unparseable,
+        witness: (r#"{"type": "number"}"#, "1e400"),
+    },
+    Known {
+        id: "integer-beyond-64-bits",
+        reason: "serde_json reads an integer literal beyond the 64-bit range as an f64, so \
+                 -9223372036854775809 (i64::MIN - 1) becomes -9.223372036854776e18, equal to \
+                 i64::MIN rounded, and JSON Schema's `minimum` accepts it for int64; the \
+                 validator reads the digits and rejects it as out of range (and, from a Value, \
+                 as a float). No JSON Schema keyword can tell the two apart after parsing.",
+        explains: explains_beyond_64_bits,
+        witness: (r#"{"type": "int64"}"#, "-9223372036854775809"),
+    },
+];
+
+fn explains_negative_zero(t: &Target, _: &[u8], o: &Observed) -> bool {
+    fn fix(v: &Value) -> Value {
+        match v {
+            Value::Number(n) if n.as_f64() == Some(0.0) && n.is_f64() => {
+                let x = n.as_f64().unwrap_or(0.0);
+                if x.is_sign_negative() {
+                    json!(0)
+                } else {
+                    v.clone()
+                }
+            }
+            Value::Array(a) => Value::Array(a.iter().map(fix).collect()),
+            Value::Object(m) => Value::Object(m.iter().map(|(k, v)| (k.clone(), fix(v))).collect()),
+            _ => v.clone(),
+        }
+    }
+    let Some(value) = &o.value else { return false };
+    let fixed = fix(value);
+    o.ours_bytes == o.theirs_verdict()
+        && &fixed != value
+        && t.ours.is_valid_value(&fixed) == o.theirs_verdict()
+}
+
+fn explains_integral_float(t: &Target, _: &[u8], o: &Observed) -> bool {
+    let Some(value) = &o.value else { return false };
+    let normalized = integral_floats_to_integers(value);
+    if &normalized == value {
+        return false;
+    }
+    let bytes = serde_json::to_vec(&normalized).unwrap();
+    observe(t, &bytes).agrees()
+}
+
+fn explains_duplicate_keys(_: &Target, bytes: &[u8], o: &Observed) -> bool {
+    has_duplicate_keys(bytes) && o.ours_value.is_some() && o.ours_value == o.theirs
+}
+
+fn explains_unparseable(_: &Target, _: &[u8], o: &Observed) -> bool {
+    o.value.is_none()
+}
+
+fn explains_beyond_64_bits(_: &Target, _: &[u8], o: &Observed) -> bool {
+    fn huge(v: &Value) -> bool {
+        match v {
+            Value::Number(n) => n
+                .as_f64()
+                .is_some_and(|x| n.is_f64() && x.fract() == 0.0 && x.abs() >= 9.2e18),
+            Value::Array(a) => a.iter().any(huge),
+            Value::Object(m) => m.values().any(huge),
+            _ => false,
+        }
+    }
+    o.value.as_ref().is_some_and(huge) && !o.ours_bytes && o.theirs == Some(true)
+}
+
+/// Floats with a zero fraction (`1.0`, `1e2`, `-0`) replaced by the integer of the same value,
+/// where it fits 64 bits.
+fn integral_floats_to_integers(v: &Value) -> Value {
+    match v {
+        Value::Number(n) if n.is_f64() => {
+            let x = n.as_f64().unwrap_or(f64::NAN);
+            if x.fract() == 0.0 && x.abs() < 9.0e15 {
+                json!(x as i64)
+            } else {
+                v.clone()
+            }
+        }
+        Value::Array(a) => Value::Array(a.iter().map(integral_floats_to_integers).collect()),
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .map(|(k, v)| (k.clone(), integral_floats_to_integers(v)))
+                .collect(),
+        ),
+        _ => v.clone(),
+    }
+}
+
+/// Whether some object in the JSON text repeats a member name.
+fn has_duplicate_keys(bytes: &[u8]) -> bool {
+    use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+    struct Check;
+    impl<'de> Visitor<'de> for Check {
+        type Value = Check;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("JSON without duplicate keys")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Check, E> {
+            Ok(Check)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Check, E> {
+            Ok(Check)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Check, E> {
+            Ok(Check)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Check, E> {
+            Ok(Check)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Check, E> {
+            Ok(Check)
+        }
+        fn visit_unit<E>(self) -> Result<Check, E> {
+            Ok(Check)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Check, A::Error> {
+            while seq.next_element::<Check>()?.is_some() {}
+            Ok(Check)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Check, A::Error> {
+            let mut seen = std::collections::HashSet::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if !seen.insert(key) {
+                    return Err(serde::de::Error::custom("duplicate key"));
+                }
+                map.next_value::<Check>()?;
+            }
+            Ok(Check)
+        }
+    }
+    impl<'de> Deserialize<'de> for Check {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Check, D::Error> {
+            d.deserialize_any(Check)
+        }
+    }
+    serde_json::from_slice::<Check>(bytes).is_err()
+        && serde_json::from_slice::<Value>(bytes).is_ok()
+}
+
+// ------------------------------------------------------------------------ the two validators
+
+/// One schema type compiled both ways.
+struct Target {
+    ours: Validator,
+    js: jsonschema::Validator,
+    exported: Value,
+}
+
+impl Target {
+    /// The schema's root type.
+    fn root(schema: &Schema) -> Result<Target, String> {
+        let ty = schema.root().ok_or("the schema has no root type")?;
+        let exported = export::json_schema(schema, &ExportOptions::default());
+        Target::build(schema, ty, exported)
+    }
+
+    /// A named definition, through `$ref` into the export's `$defs`.
+    fn definition(schema: &Schema, name: &str) -> Result<Target, String> {
+        let reference = format!("#/definitions/{name}");
+        let ty = schema.definition(&reference).ok_or("no such definition")?;
+        let full = export::json_schema(schema, &ExportOptions::default());
+        let exported = json!({
+            "$schema": export::DIALECT,
+            "$ref": format!("#/$defs/{name}"),
+            "$defs": full["$defs"],
+        });
+        Target::build(schema, ty, exported)
+    }
+
+    fn build(schema: &Schema, ty: TypeId, exported: Value) -> Result<Target, String> {
+        let js = jsonschema::draft202012::options()
+            .should_validate_formats(true)
+            .build(&exported)
+            .map_err(|e| format!("jsonschema rejects the export: {e}"))?;
+        Ok(Target {
+            ours: Validator::for_type(schema, ty, Options::default()),
+            js,
+            exported,
+        })
+    }
+}
+
+/// The verdicts on one instance.
+#[derive(Debug)]
+struct Observed {
+    /// `validate(&bytes)`.
+    ours_bytes: bool,
+    /// `validate_value`, when serde_json parses the instance.
+    ours_value: Option<bool>,
+    /// jsonschema on the export, when serde_json parses the instance.
+    theirs: Option<bool>,
+    value: Option<Value>,
+}
+
+impl Observed {
+    /// JSON Schema's verdict: an instance serde_json cannot parse is not valid JSON there.
+    fn theirs_verdict(&self) -> bool {
+        self.theirs.unwrap_or(false)
+    }
+
+    fn agrees(&self) -> bool {
+        let t = self.theirs_verdict();
+        self.ours_bytes == t && self.ours_value.is_none_or(|v| v == t)
+    }
+
+    fn describe(&self) -> String {
+        let show = |v: Option<bool>| match v {
+            Some(true) => "valid",
+            Some(false) => "invalid",
+            None => "n/a (serde_json cannot parse it)",
+        };
+        format!(
+            "jsonstruct validate(bytes): {}, validate_value: {}, jsonschema: {}",
+            show(Some(self.ours_bytes)),
+            show(self.ours_value),
+            show(self.theirs)
+        )
+    }
+}
+
+fn observe(t: &Target, bytes: &[u8]) -> Observed {
+    let ours_bytes = t.ours.validate(bytes).is_ok();
+    assert_eq!(
+        ours_bytes,
+        t.ours.is_valid(bytes),
+        "is_valid and validate disagree"
+    );
+    let value: Option<Value> = serde_json::from_slice(bytes).ok();
+    let ours_value = value.as_ref().map(|v| {
+        let verdict = t.ours.validate_value(v).is_ok();
+        assert_eq!(
+            verdict,
+            t.ours.is_valid_value(v),
+            "is_valid_value and validate_value disagree"
+        );
+        verdict
+    });
+    let theirs = value.as_ref().map(|v| t.js.is_valid(v));
+    Observed {
+        ours_bytes,
+        ours_value,
+        theirs,
+        value,
+    }
+}
+
+/// `Ok(None)` when the verdicts agree, `Ok(Some(id))` when a known difference explains the
+/// disagreement, `Err` otherwise.
+fn judge(t: &Target, bytes: &[u8]) -> Result<Option<&'static str>, String> {
+    let o = observe(t, bytes);
+    if o.agrees() {
+        return Ok(None);
+    }
+    match KNOWN_DIFFERENCES.iter().find(|k| (k.explains)(t, bytes, &o)) {
+        Some(k) => Ok(Some(k.id)),
+        None => Err(format!(
+            "verdicts differ and no known difference explains it\n{}\ninstance: {}\nexported schema:\n{}",
+            o.describe(),
+            String::from_utf8_lossy(bytes),
+            serde_json::to_string_pretty(&t.exported).unwrap_or_default()
+        )),
+    }
+}
+
+// ------------------------------------------------------------------------ corpus
+
+struct Case {
+    name: String,
+    target: Arc<Target>,
+    bytes: Vec<u8>,
+}
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn shared() -> PathBuf {
+    let path = workspace().join("../shared");
+    path.canonicalize().unwrap_or(path)
+}
+
+fn list(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+fn stem(path: &Path) -> String {
+    let name = path.file_name().unwrap().to_string_lossy();
+    name.strip_suffix(".json").unwrap_or(&name).to_owned()
+}
+
+fn is_json(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e == "json")
+}
+
+fn load(path: &Path) -> Result<Schema, String> {
+    Schema::from_path(path).map_err(|e| e.to_string())
+}
+
+/// The instance as validated: the file as it is, or (when the corpus rules change it) the
+/// cleaned value pretty-printed.
+fn corpus_instance(path: &Path, unwrap: bool, schema: &Schema) -> Vec<u8> {
+    let bytes = std::fs::read(path).unwrap();
+    let Ok(Value::Object(mut members)) = serde_json::from_slice::<Value>(&bytes) else {
+        return bytes;
+    };
+    let before = members.len();
+    members.retain(|k, _| !k.starts_with('_'));
+    let root_is_object = schema.root().is_some_and(|r| {
+        matches!(
+            schema.node(schema.resolve(r)).kind,
+            TypeKind::Object(_) | TypeKind::Map { .. }
+        )
+    });
+    if unwrap && !root_is_object && members.len() == 1 {
+        if let Some(inner) = members.remove("value") {
+            return serde_json::to_vec_pretty(&inner).unwrap();
+        }
+    }
+    if members.len() == before {
+        return bytes;
+    }
+    serde_json::to_vec_pretty(&Value::Object(members)).unwrap()
+}
+
+fn corpus_cases(root: &Path, skipped: &mut Vec<String>) -> Vec<Case> {
+    let conformance = root.join("conformance");
+    let mut cases = Vec::new();
+    let target_for = |path: &Path, skipped: &mut Vec<String>| -> Option<(Schema, Arc<Target>)> {
+        let schema = match load(path) {
+            Ok(s) => s,
+            Err(e) => {
+                let first = e.to_string().lines().next().unwrap_or_default().to_owned();
+                skipped.push(first);
+                return None;
+            }
+        };
+        match Target::root(&schema) {
+            Ok(t) => Some((schema, Arc::new(t))),
+            Err(e) => {
+                skipped.push(format!("{}: {e}", path.display()));
+                None
+            }
+        }
+    };
+    // Samples and the invalid instances written for them.
+    for dir in list(&conformance.join("samples/core")) {
+        let schema_path = dir.join("schema.struct.json");
+        if !schema_path.is_file() {
+            continue;
+        }
+        let sample = stem(&dir);
+        let Some((schema, target)) = target_for(&schema_path, skipped) else {
+            continue;
+        };
+        for ex in list(&dir) {
+            let name = stem(&ex);
+            if is_json(&ex) && name.starts_with("example") {
+                cases.push(Case {
+                    name: format!("samples::{sample}/{name}"),
+                    target: target.clone(),
+                    bytes: std::fs::read(&ex).unwrap(),
+                });
+            }
+        }
+        for inst in list(
+            &conformance
+                .join("test-assets/instances/invalid")
+                .join(&sample),
+        ) {
+            if is_json(&inst) {
+                cases.push(Case {
+                    name: format!("invalid::{sample}/{}", stem(&inst)),
+                    target: target.clone(),
+                    bytes: corpus_instance(&inst, false, &schema),
+                });
+            }
+        }
+    }
+    // Validation-extension instances.
+    for dir in list(&conformance.join("test-assets/instances/validation")) {
+        let name = stem(&dir);
+        let schema_path =
+            conformance.join(format!("test-assets/schemas/validation/{name}.struct.json"));
+        let Some((schema, target)) = target_for(&schema_path, skipped) else {
+            continue;
+        };
+        for inst in list(&dir) {
+            if is_json(&inst) {
+                cases.push(Case {
+                    name: format!("validation::{name}/{}", stem(&inst)),
+                    target: target.clone(),
+                    bytes: corpus_instance(&inst, true, &schema),
+                });
+            }
+        }
+    }
+    // Adversarial instances, paired by `$schema` = `$id`.
+    let adversarial: Vec<(String, PathBuf)> =
+        list(&conformance.join("test-assets/schemas/adversarial"))
+            .into_iter()
+            .filter(|p| is_json(p))
+            .filter_map(|p| {
+                let v: Value = serde_json::from_slice(&std::fs::read(&p).ok()?).ok()?;
+                Some((v.get("$id")?.as_str()?.to_owned(), p))
+            })
+            .collect();
+    for inst in list(&conformance.join("test-assets/instances/adversarial")) {
+        if !is_json(&inst) {
+            continue;
+        }
+        let wanted = std::fs::read(&inst)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
+            .and_then(|v| v.get("$schema")?.as_str().map(str::to_owned));
+        let Some(schema_path) = wanted.and_then(|id| {
+            adversarial
+                .iter()
+                .find(|(sid, _)| *sid == id)
+                .map(|(_, p)| p.clone())
+        }) else {
+            skipped.push(format!(
+                "{}: no adversarial schema with its $schema",
+                inst.display()
+            ));
+            continue;
+        };
+        let Some((schema, target)) = target_for(&schema_path, skipped) else {
+            continue;
+        };
+        cases.push(Case {
+            name: format!("adversarial::{}", stem(&inst)),
+            target,
+            bytes: corpus_instance(&inst, false, &schema),
+        });
+    }
+    cases
+}
+
+fn session_schema() -> Schema {
+    load(&workspace().join("schemas/clerk/session.struct.json")).expect("the Session schema loads")
+}
+
+fn clerk_cases(root: &Path) -> Vec<Case> {
+    let schema = session_schema();
+    let session = Arc::new(Target::root(&schema).expect("Session compiles"));
+    let actor = Arc::new(Target::definition(&schema, "SessionActor").expect("SessionActor"));
+    let mut cases = Vec::new();
+    for path in list(&root.join("clerk")) {
+        if !is_json(&path) {
+            continue;
+        }
+        let name = stem(&path);
+        let bytes = std::fs::read(&path).unwrap();
+        let doc: Value = serde_json::from_slice(&bytes).unwrap();
+        let mut sub = |pointer: &str, target: &Arc<Target>| {
+            let v = doc
+                .pointer(pointer)
+                .unwrap_or_else(|| panic!("{name}{pointer}"));
+            cases.push(Case {
+                name: format!("clerk::{name}#{pointer}"),
+                target: target.clone(),
+                bytes: serde_json::to_vec_pretty(v).unwrap(),
+            });
+        };
+        let number = &name[..2];
+        match number {
+            "01" | "02" | "03" | "09" | "12" => cases.push(Case {
+                name: format!("clerk::{name}"),
+                target: session.clone(),
+                bytes,
+            }),
+            "04" | "05" | "06" | "07" | "10" | "11" => sub("/data", &session),
+            "08" => {
+                for i in 0..doc.as_array().map_or(0, Vec::len) {
+                    sub(&format!("/{i}"), &session);
+                }
+            }
+            "13" => {
+                for i in 0..doc["data"].as_array().map_or(0, Vec::len) {
+                    sub(&format!("/data/{i}"), &session);
+                }
+            }
+            "14" => sub("/actor", &actor),
+            other => panic!("unexpected Clerk file {other}: add it to the differential test"),
+        }
+    }
+    cases
+}
+
+// ------------------------------------------------------------------------ generated Sessions
+
+const STATUSES: &[&str] = &[
+    "active",
+    "revoked",
+    "ended",
+    "expired",
+    "removed",
+    "abandoned",
+    "replaced",
+    "pending",
+];
+const REQUIRED: &[&str] = &[
+    "object",
+    "id",
+    "user_id",
+    "client_id",
+    "status",
+    "last_active_at",
+    "expire_at",
+    "abandon_at",
+    "updated_at",
+    "created_at",
+];
+const TIMESTAMPS: &[&str] = &[
+    "last_active_at",
+    "expire_at",
+    "abandon_at",
+    "updated_at",
+    "created_at",
+];
+
+/// A number written exactly as given in the JSON text (a placeholder string in the value,
+/// replaced after serialization).
+fn raw(text: &str) -> Value {
+    Value::String(format!("\u{1}RAW:{text}"))
+}
+
+fn to_bytes(v: &Value) -> Vec<u8> {
+    let text = serde_json::to_string(v).unwrap();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find("\"\\u0001RAW:") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + "\"\\u0001RAW:".len()..];
+        let end = after.find('"').unwrap();
+        out.push_str(&after[..end]);
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out.into_bytes()
+}
+
+fn ident(prefix: &'static str) -> impl Strategy<Value = String> {
+    "[A-Za-z0-9]{10,27}".prop_map(move |s| format!("{prefix}_{s}"))
+}
+
+fn timestamp() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        8 => (1_500_000_000_000u64..1_800_000_000_000).prop_map(Value::from),
+        1 => (1_500_000_000u64..1_800_000_000).prop_map(Value::from),
+        1 => (1_500_000_000_000u64..1_800_000_000_000).prop_map(|t| Value::from(t.to_string())),
+    ]
+}
+
+fn activity() -> impl Strategy<Value = Value> {
+    let optional = [
+        "device_type",
+        "browser_name",
+        "browser_version",
+        "ip_address",
+        "city",
+        "country",
+    ];
+    (
+        ident("sess_activity"),
+        any::<bool>(),
+        proptest::collection::vec(("[a-zA-Z ]{0,12}", any::<bool>()), 6),
+    )
+        .prop_map(move |(id, mobile, fields)| {
+            let mut m = serde_json::Map::new();
+            m.insert("object".into(), "session_activity".into());
+            m.insert("id".into(), id.into());
+            m.insert("is_mobile".into(), mobile.into());
+            for (key, (text, present)) in optional.iter().zip(fields) {
+                if present {
+                    m.insert((*key).into(), text.into());
+                }
+            }
+            Value::Object(m)
+        })
+}
+
+fn actor() -> impl Strategy<Value = Value> {
+    (
+        ident("user"),
+        proptest::option::of("https://[a-z]{3,10}\\.clerk\\.com"),
+        proptest::option::of(ident("sess")),
+        proptest::option::of(prop_oneof![Just("agent"), Just("impersonator")]),
+        proptest::collection::btree_map("[a-z_]{1,8}", any::<i32>(), 0..3),
+    )
+        .prop_map(|(sub, iss, sid, ty, extra)| {
+            let mut m = serde_json::Map::new();
+            for (k, v) in extra {
+                m.insert(k, v.into());
+            }
+            m.insert("sub".into(), sub.into());
+            if let Some(iss) = iss {
+                m.insert("iss".into(), iss.into());
+            }
+            if let Some(sid) = sid {
+                m.insert("sid".into(), sid.into());
+            }
+            if let Some(ty) = ty {
+                m.insert("type".into(), ty.into());
+            }
+            Value::Object(m)
+        })
+}
+
+fn tasks() -> impl Strategy<Value = Value> {
+    proptest::collection::vec(
+        prop_oneof![
+            Just("choose-organization".to_owned()),
+            Just("reset-password".to_owned()),
+            Just("setup-mfa".to_owned()),
+            "[a-z-]{1,20}",
+        ],
+        0..4,
+    )
+    .prop_map(|keys| Value::Array(keys.into_iter().map(|k| json!({ "key": k })).collect()))
+}
+
+/// A Session that follows the schema.
+fn valid_session() -> impl Strategy<Value = Value> {
+    (
+        (ident("sess"), ident("user"), ident("client")),
+        proptest::sample::select(STATUSES),
+        proptest::collection::vec(timestamp(), 5),
+        proptest::option::of(proptest::option::of(actor())),
+        proptest::option::of(proptest::option::of(ident("org"))),
+        proptest::option::of(proptest::option::of(activity())),
+        proptest::option::of(proptest::option::of(tasks())),
+    )
+        .prop_map(
+            |((id, user, client), status, times, actor, org, activity, tasks)| {
+                let mut m = serde_json::Map::new();
+                m.insert("object".into(), "session".into());
+                m.insert("id".into(), id.into());
+                m.insert("user_id".into(), user.into());
+                m.insert("client_id".into(), client.into());
+                m.insert("status".into(), status.into());
+                for (key, t) in TIMESTAMPS.iter().zip(times) {
+                    m.insert((*key).into(), t);
+                }
+                // Optional and nullable: absent (None), null (Some(None)) or present.
+                let mut opt = |key: &str, v: Option<Option<Value>>| {
+                    if let Some(v) = v {
+                        m.insert(key.into(), v.unwrap_or(Value::Null));
+                    }
+                };
+                opt("actor", actor);
+                opt(
+                    "last_active_organization_id",
+                    org.map(|o| o.map(Value::from)),
+                );
+                opt("latest_activity", activity);
+                opt("tasks", tasks);
+                Value::Object(m)
+            },
+        )
+}
+
+/// Ways to break (or keep, for some) a valid Session.
+#[derive(Debug, Clone)]
+enum Mutation {
+    None,
+    DropRequired(usize),
+    AddUnknown(String),
+    WrongType(usize, Value),
+    Timestamp(usize, Value),
+    Status(String),
+    NullRequired(usize),
+    Activity(usize),
+    Actor(usize),
+    Tasks(usize),
+    Deep(usize),
+}
+
+fn wrong_value() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(json!(true)),
+        Just(json!(42)),
+        Just(json!("text")),
+        Just(json!([])),
+        Just(json!({})),
+        Just(json!(1.5)),
+    ]
+}
+
+fn timestamp_mutation() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(json!(1.5)),
+        Just(json!(1746645421127.25)),
+        Just(raw("1746645421127.0")),
+        Just(raw("1.746645421127e12")),
+        Just(raw("-0")),
+        Just(json!(-1)),
+        Just(json!(i64::MIN)),
+        Just(json!(i64::MAX)),
+        Just(raw("9223372036854775808")),
+        Just(raw("-9223372036854775809")),
+        Just(raw("18446744073709551616")),
+        Just(json!("1746645421127")),
+        Just(json!("-1746645421127")),
+        Just(json!("9223372036854775808")),
+        Just(json!("01746645421127")),
+        Just(json!("1.7e12")),
+        Just(json!("+1")),
+        Just(json!("")),
+        Just(json!(" 1")),
+        Just(Value::Null),
+    ]
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        4 => Just(Mutation::None),
+        2 => (0..REQUIRED.len()).prop_map(Mutation::DropRequired),
+        2 => prop_oneof![Just("user".to_owned()), "[a-z_$]{1,10}"].prop_map(Mutation::AddUnknown),
+        2 => (0..REQUIRED.len(), wrong_value()).prop_map(|(i, v)| Mutation::WrongType(i, v)),
+        4 => (0..TIMESTAMPS.len(), timestamp_mutation()).prop_map(|(i, v)| Mutation::Timestamp(i, v)),
+        2 => prop_oneof![
+            Just("Active".to_owned()),
+            Just("".to_owned()),
+            Just("unknown_state".to_owned()),
+            "[a-z]{3,10}",
+        ]
+        .prop_map(Mutation::Status),
+        1 => (0..REQUIRED.len()).prop_map(Mutation::NullRequired),
+        3 => (0..8usize).prop_map(Mutation::Activity),
+        3 => (0..6usize).prop_map(Mutation::Actor),
+        2 => (0..5usize).prop_map(Mutation::Tasks),
+        1 => (100..150usize).prop_map(Mutation::Deep),
+    ]
+}
+
+fn nest(depth: usize) -> Value {
+    let mut v = json!("leaf");
+    for i in 0..depth {
+        v = if i % 2 == 0 {
+            json!([v])
+        } else {
+            json!({ "n": v })
+        };
+    }
+    v
+}
+
+fn apply(mut session: Value, m: &Mutation) -> Value {
+    let obj = session.as_object_mut().unwrap();
+    match m {
+        Mutation::None => {}
+        Mutation::DropRequired(i) => {
+            obj.remove(REQUIRED[*i]);
+        }
+        Mutation::AddUnknown(key) => {
+            obj.insert(key.clone(), json!("extra"));
+        }
+        Mutation::WrongType(i, v) => {
+            obj.insert(REQUIRED[*i].into(), v.clone());
+        }
+        Mutation::Timestamp(i, v) => {
+            obj.insert(TIMESTAMPS[*i].into(), v.clone());
+        }
+        Mutation::Status(s) => {
+            obj.insert("status".into(), s.as_str().into());
+        }
+        Mutation::NullRequired(i) => {
+            obj.insert(REQUIRED[*i].into(), Value::Null);
+        }
+        Mutation::Activity(k) => {
+            let mut a = obj
+                .get("latest_activity")
+                .filter(|a| a.is_object())
+                .cloned()
+                .unwrap_or_else(|| json!({ "id": "sess_activity_x", "object": "session_activity", "is_mobile": false }));
+            let am = a.as_object_mut().unwrap();
+            match k {
+                0 => drop(am.remove("id")),
+                1 => drop(am.insert("is_mobile".into(), json!("false"))),
+                2 => drop(am.insert("device_type".into(), Value::Null)),
+                3 => drop(am.insert("unexpected_field".into(), json!(1))),
+                4 => drop(am.insert("object".into(), json!("not_session_activity"))),
+                5 => drop(am.insert("city".into(), json!(7))),
+                6 => drop(am.remove("is_mobile")),
+                _ => a = json!("not an object"),
+            }
+            obj.insert("latest_activity".into(), a);
+        }
+        Mutation::Actor(k) => {
+            let mut a = obj
+                .get("actor")
+                .filter(|a| a.is_object())
+                .cloned()
+                .unwrap_or_else(|| json!({ "sub": "user_x" }));
+            let am = a.as_object_mut().unwrap();
+            match k {
+                0 => drop(am.remove("sub")),
+                1 => drop(am.insert("sub".into(), json!(12))),
+                2 => drop(am.insert(
+                    "claims".into(),
+                    json!({ "nested": [1, 2, { "deep": null }] }),
+                )),
+                3 => drop(am.insert("iss".into(), Value::Null)),
+                4 => a = json!([]),
+                _ => a = json!("user_x"),
+            }
+            obj.insert("actor".into(), a);
+        }
+        Mutation::Tasks(k) => {
+            let t = match k {
+                0 => json!([{}]),
+                1 => json!([{ "key": 5 }]),
+                2 => json!({ "key": "setup-mfa" }),
+                3 => json!([{ "key": "setup-mfa", "extra": true }]),
+                _ => json!([null]),
+            };
+            obj.insert("tasks".into(), t);
+        }
+        Mutation::Deep(depth) => {
+            let mut a = obj
+                .get("actor")
+                .filter(|a| a.is_object())
+                .cloned()
+                .unwrap_or_else(|| json!({ "sub": "user_x" }));
+            a.as_object_mut()
+                .unwrap()
+                .insert("deep".into(), nest(*depth));
+            obj.insert("actor".into(), a);
+        }
+    }
+    session
+}
+
+/// Runs the generator; returns (cases, agreements, explained disagreements by id).
+fn generated_sessions(cases: u32) -> Result<String, Failed> {
+    let schema = session_schema();
+    let target = Target::root(&schema).map_err(Failed::from)?;
+    let tally = std::cell::RefCell::new((
+        0u32,
+        0u32,
+        std::collections::BTreeMap::<&str, u32>::new(),
+        0u32,
+    ));
+    let mut runner = TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let result = runner.run(&(valid_session(), mutation()), |(session, m)| {
+        let bytes = to_bytes(&apply(session, &m));
+        let verdict =
+            judge(&target, &bytes).map_err(|e| TestCaseError::fail(format!("{m:?}: {e}")))?;
+        let mut t = tally.borrow_mut();
+        t.0 += 1;
+        match verdict {
+            None => t.1 += 1,
+            Some(id) => *t.2.entry(id).or_default() += 1,
+        }
+        if observe(&target, &bytes).ours_bytes {
+            t.3 += 1;
+        }
+        Ok(())
+    });
+    result.map_err(|e| Failed::from(e.to_string()))?;
+    let (n, agree, known, valid) = tally.into_inner();
+    Ok(format!(
+        "{n} generated Session payloads ({valid} valid for jsonstruct): {agree} agree, known differences {known:?}"
+    ))
+}
+
+// ------------------------------------------------------------------------ trials
+
+fn main() {
+    let args = Arguments::from_args();
+    let mut trials = Vec::new();
+
+    let root = shared();
+    if root.join("conformance/README.md").is_file() && root.join("clerk").is_dir() {
+        let mut skipped = Vec::new();
+        let mut cases = corpus_cases(&root, &mut skipped);
+        cases.extend(clerk_cases(&root));
+        let mut agree = 0;
+        let mut known: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
+        let mut unexplained = Vec::new();
+        for case in &cases {
+            match judge(&case.target, &case.bytes) {
+                Ok(None) => agree += 1,
+                Ok(Some(id)) => known.entry(id).or_default().push(case.name.clone()),
+                Err(_) => unexplained.push(case.name.clone()),
+            }
+        }
+        eprintln!(
+            "differential_jsonschema: {} corpus and Clerk instances: {agree} agree, {} differ as known ({}), {} unexplained{}",
+            cases.len(),
+            known.values().map(Vec::len).sum::<usize>(),
+            known
+                .iter()
+                .map(|(id, names)| format!("{id}: {}", names.join(", ")))
+                .collect::<Vec<_>>()
+                .join("; "),
+            unexplained.len(),
+            if unexplained.is_empty() { String::new() } else { format!(" ({})", unexplained.join(", ")) }
+        );
+        for s in &skipped {
+            eprintln!("differential_jsonschema: skipped {s}");
+        }
+        for case in cases {
+            trials.push(Trial::test(case.name.clone(), move || {
+                judge(&case.target, &case.bytes)
+                    .map(|_| ())
+                    .map_err(Failed::from)
+            }));
+        }
+    } else {
+        let banner = "!".repeat(78);
+        eprintln!("{banner}");
+        eprintln!(
+            "!! ../shared NOT FOUND at {}: the corpus and Clerk differential cases do not run",
+            root.display()
+        );
+        eprintln!("{banner}");
+        if std::env::var_os("JSONSTRUCT_REQUIRE_CORPUS").is_some() {
+            eprintln!("JSONSTRUCT_REQUIRE_CORPUS is set: failing");
+            std::process::exit(1);
+        }
+    }
+
+    for k in KNOWN_DIFFERENCES {
+        trials.push(Trial::test(format!("known::{}", k.id), move || {
+            let (schema_doc, instance) = k.witness;
+            let mut doc: Value = serde_json::from_str(schema_doc).unwrap();
+            let m = doc.as_object_mut().unwrap();
+            m.insert(
+                "$schema".into(),
+                "https://json-structure.org/meta/core/v0/#".into(),
+            );
+            m.insert("$id".into(), "https://example.com/witness".into());
+            m.insert("name".into(), "Witness".into());
+            let schema = Schema::from_slice(&serde_json::to_vec(&doc).unwrap())
+                .map_err(|e| Failed::from(e.to_string()))?;
+            let target = Target::root(&schema).map_err(Failed::from)?;
+            let o = observe(&target, instance.as_bytes());
+            if o.agrees() {
+                return Err(format!(
+                    "stale known difference {}: the witness {instance} no longer differs ({}); \
+                     remove the entry if this is understood. Its reason was: {}",
+                    k.id,
+                    o.describe(),
+                    k.reason
+                )
+                .into());
+            }
+            match judge(&target, instance.as_bytes()) {
+                Ok(Some(id)) if id == k.id => Ok(()),
+                other => Err(format!("the witness of {} is explained as {other:?}", k.id).into()),
+            }
+        }));
+    }
+
+    let cases: u32 = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1024);
+    trials.push(Trial::test("proptest::session", move || {
+        let summary = generated_sessions(cases)?;
+        eprintln!("differential_jsonschema: {summary}");
+        Ok(())
+    }));
+
+    libtest_mimic::run(&args, trials).exit();
+}
