@@ -28,27 +28,11 @@ use serde_json::{json, Value};
 
 const CASE_ENV: &str = "JSONSTRUCT_HOSTILE_INSTANCE";
 
-/// Cases the library gets wrong today: `(case name, reason)`.
-const EXPECTED_FAILURES: &[(&str, &str)] = &[
-    (
-        "union::two_recursive_members_40_levels",
-        // Bug: `Walker::union` tries each candidate member of the JSON kind in turn on a fork,
-        // in fast mode. With two recursive object members, a value that fails at the bottom
-        // makes every level try both members, each of which re-walks the whole subtree:
-        // 2^depth walks. 20 levels take 50 ms in a release build, 40 levels (a 500-byte
-        // instance) take hours. Proposed fix: memoise trial results per (node, input offset)
-        // for the duration of one validation (a small map, allocated only once a trial has
-        // failed), or cap the trial work per validation and report the value as invalid with
-        // a dedicated "too complex" error when the budget runs out.
-        "exponential backtracking in unions of recursive types (hang)",
-    ),
-    (
-        "anyof::two_recursive_branches_40_levels",
-        // Same bug through `Walker::composition`: `anyOf`/`oneOf`/`not`/`if` run each branch
-        // with `matches` (a fork in fast mode) at every level. Same proposed fix.
-        "exponential backtracking in anyOf over recursive types (hang)",
-    ),
-];
+/// Cases the library gets wrong today: `(case name, reason)`. None at the moment: the two
+/// backtracking cases (`union::two_recursive_members_40_levels`,
+/// `anyof::two_recursive_branches_40_levels`) were here until trials were memoised per
+/// (node, position) within a validation (`validate/memo.rs`).
+const EXPECTED_FAILURES: &[(&str, &str)] = &[];
 
 const EXTENDED: &str = "https://json-structure.org/meta/extended/v0/#";
 
@@ -1145,40 +1129,105 @@ fn sessions_array(size: usize, bad_status: Option<&str>) -> (Vec<u8>, usize) {
     (out, count)
 }
 
+/// Two recursive object types; `link` is the schema of their `n` member, naming both.
+fn recursive_pair(uses: &str, link: &str) -> Validator {
+    validator(&format!(
+        r##"{uses} "$root": "#/definitions/A", "definitions": {{
+            "A": {{"type": "object", "additionalProperties": false, "properties": {{
+                "a": {{"type": "string"}}, "n": {link}}}}},
+            "B": {{"type": "object", "additionalProperties": false, "properties": {{
+                "b": {{"type": "string"}}, "n": {link}}}}}}}"##
+    ))
+}
+
+const UNION_LINK: &str =
+    r##"{"type": [{"$ref": "#/definitions/A"}, {"$ref": "#/definitions/B"}, "null"]}"##;
+const COMPOSITION: &str = r#""$uses": ["JSONStructureConditionalComposition"],"#;
+
 fn backtracking(all: &mut Vec<Case>) {
     // Two recursive object types in a union: when a value fails deep down, both members are
-    // tried at every level.
-    all.push(case("union::two_recursive_members_40_levels", BACKTRACK, || {
-        let v = validator(
-            r##""$root": "#/definitions/A", "definitions": {
-                "A": {"type": "object", "additionalProperties": false, "properties": {
-                    "a": {"type": "string"},
-                    "n": {"type": [{"$ref": "#/definitions/A"}, {"$ref": "#/definitions/B"}, "null"]}}},
-                "B": {"type": "object", "additionalProperties": false, "properties": {
-                    "b": {"type": "string"},
-                    "n": {"type": [{"$ref": "#/definitions/A"}, {"$ref": "#/definitions/B"}, "null"]}}}}"##,
-        );
-        two_recursive_types(&v)
-    }));
-    // The same shape through `anyOf` (Conditional Composition): each branch is a trial too.
-    all.push(case("anyof::two_recursive_branches_40_levels", BACKTRACK, || {
-        let v = validator(
-            r##""$uses": ["JSONStructureConditionalComposition"], "$root": "#/definitions/A",
-            "definitions": {
-                "A": {"type": "object", "additionalProperties": false, "properties": {
-                    "a": {"type": "string"},
-                    "n": {"anyOf": [{"type": {"$ref": "#/definitions/A"}}, {"type": {"$ref": "#/definitions/B"}}]}}},
-                "B": {"type": "object", "additionalProperties": false, "properties": {
-                    "b": {"type": "string"},
-                    "n": {"anyOf": [{"type": {"$ref": "#/definitions/A"}}, {"type": {"$ref": "#/definitions/B"}}]}}}}"##,
-        );
-        two_recursive_types(&v)
+    // tried at every level. Without the trial memo this is 2^depth walks (hours at 40).
+    all.push(case(
+        "union::two_recursive_members_40_levels",
+        BACKTRACK,
+        || two_recursive_types(&recursive_pair("", UNION_LINK), 40),
+    ));
+    // Near the depth limit (128): the memo's fixed table must still hold the level below.
+    all.push(case(
+        "union::two_recursive_members_120_levels",
+        BACKTRACK,
+        || two_recursive_types(&recursive_pair("", UNION_LINK), 120),
+    ));
+    // Many chains in one document: far more trials than the memo has slots, so entries are
+    // evicted; each chain must still be linear.
+    all.push(case(
+        "union::two_thousand_chains_of_20_levels",
+        LARGE,
+        || {
+            let v = validator(&format!(
+                r##""$root": "#/definitions/L", "definitions": {{
+                "L": {{"type": "array", "items": {UNION_LINK}}},
+                "A": {{"type": "object", "additionalProperties": false, "properties": {{
+                    "a": {{"type": "string"}}, "n": {UNION_LINK}}}}},
+                "B": {{"type": "object", "additionalProperties": false, "properties": {{
+                    "b": {{"type": "string"}}, "n": {UNION_LINK}}}}}}}"##
+            ));
+            let chain = |leaf: &str| "{\"n\":".repeat(20) + leaf + &"}".repeat(20);
+            let good = vec![chain("{\"b\": \"x\"}"); 2000];
+            valid(&v, format!("[{}]", good.join(",")).as_bytes())?;
+            let mut bad = good;
+            bad[1999] = chain("{\"bad\": 1}");
+            verdict(&v, format!("[{}]", bad.join(",")).as_bytes())?.ok_or("accepted")?;
+            Ok(())
+        },
+    ));
+    // The same shapes through Conditional Composition: each branch is a trial too.
+    let branches = |keyword: &str| {
+        format!(
+            r##"{{"{keyword}": [{{"type": {{"$ref": "#/definitions/A"}}}}, {{"type": {{"$ref": "#/definitions/B"}}}}]}}"##
+        )
+    };
+    let any_of = branches("anyOf");
+    all.push(case(
+        "anyof::two_recursive_branches_40_levels",
+        BACKTRACK,
+        move || two_recursive_types(&recursive_pair(COMPOSITION, &any_of), 40),
+    ));
+    // Every `{"n": ..}` matches both branches, so a oneOf chain is invalid at each level; the
+    // point is that it says so quickly.
+    let one_of = branches("oneOf");
+    all.push(case(
+        "oneof::two_recursive_branches_40_levels",
+        BACKTRACK,
+        move || {
+            let v = recursive_pair(COMPOSITION, &one_of);
+            for leaf in ["{\"bad\": 1}", "{\"a\": \"x\"}"] {
+                let text = "{\"n\":".repeat(40) + leaf + &"}".repeat(40);
+                verdict(&v, text.as_bytes())?.ok_or("accepted")?;
+            }
+            Ok(())
+        },
+    ));
+    // `allOf` of the same type twice walks each member; nested, that is 2^depth on a valid
+    // value unless a member already seen to match at a position is not walked again.
+    all.push(case("allof::same_recursive_type_twice_40_levels", BACKTRACK, || {
+        let v = validator(&format!(
+            r##"{COMPOSITION} "$root": "#/definitions/A", "definitions": {{
+                "A": {{"type": "object", "properties": {{
+                    "a": {{"type": "string"}},
+                    "n": {{"allOf": [{{"type": {{"$ref": "#/definitions/A"}}}}, {{"type": {{"$ref": "#/definitions/A"}}}}]}}}}}}}}"##
+        ));
+        let depth = 40;
+        let ok = "{\"n\":".repeat(depth) + "{\"a\": \"x\"}" + &"}".repeat(depth);
+        valid(&v, ok.as_bytes())?;
+        let bad = "{\"n\":".repeat(depth) + "{\"a\": 1}" + &"}".repeat(depth);
+        verdict(&v, bad.as_bytes())?.ok_or("accepted")?;
+        Ok(())
     }));
 }
 
-/// 40 levels of `{"n": ...}` around an object that neither type accepts: invalid, quickly.
-fn two_recursive_types(v: &Validator) -> Result<(), String> {
-    let depth = 40;
+/// `depth` levels of `{"n": ...}` around an object that neither type accepts: invalid, quickly.
+fn two_recursive_types(v: &Validator, depth: usize) -> Result<(), String> {
     let text = "{\"n\":".repeat(depth) + "{\"bad\": 1}" + &"}".repeat(depth);
     verdict(v, text.as_bytes())?.ok_or("accepted")?;
     // A valid chain of the same depth is accepted.

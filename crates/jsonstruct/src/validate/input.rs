@@ -61,6 +61,8 @@ pub(crate) trait Input<'de>: Sized {
     fn adopt(&mut self, fork: Self);
     /// Byte offset of the current value, when the input has source text.
     fn offset(&self) -> Option<usize>;
+    /// Identifies the current value within this input (after `peek`): the trial memo's key.
+    fn position(&self) -> usize;
     /// Consumes a value and appends a canonical form for JSON equality (used for set
     /// uniqueness): numbers by exact value, objects with sorted members.
     fn canonical(&mut self, out: &mut String, max_depth: u32) -> Walk;
@@ -213,6 +215,11 @@ impl<'de> Input<'de> for Bytes<'de> {
         Some(self.scanner.offset())
     }
 
+    #[inline]
+    fn position(&self) -> usize {
+        self.scanner.offset()
+    }
+
     fn canonical(&mut self, out: &mut String, max_depth: u32) -> Walk {
         canonical(self, out, max_depth)
     }
@@ -362,6 +369,12 @@ impl<'de> Input<'de> for ValueInput<'de> {
     #[inline]
     fn offset(&self) -> Option<usize> {
         None
+    }
+
+    #[inline]
+    fn position(&self) -> usize {
+        // The value's address: every value of one document has its own.
+        std::ptr::from_ref(self.value) as usize
     }
 
     fn canonical(&mut self, out: &mut String, max_depth: u32) -> Walk {

@@ -24,6 +24,7 @@ mod collections;
 mod compile;
 mod error;
 mod input;
+mod memo;
 mod objects;
 mod primitives;
 mod walk;
@@ -31,11 +32,14 @@ mod walk;
 pub use compile::CompileError;
 pub use error::{InstanceCode, Report, ValidationError};
 
+use std::collections::HashSet;
+
 use crate::location::LineIndex;
 use crate::schema::{Schema, TypeId};
 
 use compile::Program;
 use input::{Bytes, Stop, ValueInput};
+use memo::Memo;
 use walk::{Collect, Fast, Walker};
 
 /// Validation options.
@@ -86,6 +90,7 @@ impl Validator {
     fn walker(&self) -> Walker<'_> {
         Walker {
             prog: &self.program,
+            memo: Memo::default(),
         }
     }
 
@@ -169,6 +174,17 @@ fn finish(collect: Collect, source: Option<&[u8]>) -> Report {
         }
     }
     errors.sort_by_key(|e| e.offset.unwrap_or(usize::MAX));
+    // Two allOf members that lead to the same type report the same error twice.
+    let mut seen = HashSet::new();
+    errors.retain(|e| {
+        seen.insert((
+            e.offset,
+            e.code,
+            e.path.clone(),
+            e.schema_path.clone(),
+            e.message.clone(),
+        ))
+    });
     Report {
         valid: false,
         errors,

@@ -466,6 +466,21 @@ fn composition_keywords() {
 }
 
 #[test]
+fn the_same_type_reached_twice_through_all_of_reports_its_error_once() {
+    let v = validator(
+        r##""$root": "#/definitions/A", "definitions": {"A": {"type": "object", "properties": {
+            "a": {"type": "string"},
+            "n": {"allOf": [{"type": {"$ref": "#/definitions/A"}}, {"type": {"$ref": "#/definitions/A"}}]}}}}"##,
+    );
+    let text = r#"{"n": {"n": {"n": {"a": 1}}}}"#;
+    assert_eq!(codes(&v, text), ["INSTANCE_STRING_EXPECTED"]);
+    let value: serde_json::Value = serde_json::from_str(text).unwrap();
+    let report = v.validate_value(&value).unwrap_err();
+    assert_eq!(report.errors.len(), 1, "{report}");
+    assert_eq!(report.errors[0].path, "/n/n/n/a");
+}
+
+#[test]
 fn errors_are_located() {
     let v = validator(
         r##""type": "object", "properties": {"list": {"type": "array", "items": {"type": "uint8"}}}"##,

@@ -9,6 +9,7 @@ use crate::json::{Peek, SyntaxError, SyntaxErrorKind};
 use super::compile::{peek_index, Composition, Kind, Node, NodeId, Program, UnionCheck};
 use super::error::{InstanceCode, ValidationError};
 use super::input::{Input, Stop, Walk};
+use super::memo::Memo;
 
 pub(crate) trait Mode {
     const COLLECT: bool;
@@ -25,6 +26,14 @@ pub(crate) trait Mode {
     fn push_key(&mut self, key: &str);
     fn push_index(&mut self, index: usize);
     fn pop(&mut self);
+
+    /// Brackets a collecting walk on a fork (an `allOf` member, a conditional branch), where
+    /// values already walked in this validation are seen again.
+    fn enter_fork(&mut self) {}
+    fn leave_fork(&mut self) {}
+    fn in_fork(&self) -> bool {
+        false
+    }
 }
 
 /// Stop at the first error; no paths, no messages, no allocation.
@@ -59,6 +68,7 @@ impl Mode for Fast {
 pub(crate) struct Collect {
     path: String,
     marks: Vec<usize>,
+    forks: u32,
     pub errors: Vec<ValidationError>,
 }
 
@@ -120,11 +130,25 @@ impl Mode for Collect {
             self.path.truncate(len);
         }
     }
+
+    fn enter_fork(&mut self) {
+        self.forks += 1;
+    }
+
+    fn leave_fork(&mut self) {
+        self.forks -= 1;
+    }
+
+    fn in_fork(&self) -> bool {
+        self.forks > 0
+    }
 }
 
-/// Walks inputs with one compiled program.
+/// Walks one input with one compiled program.
 pub(crate) struct Walker<'p> {
     pub prog: &'p Program,
+    /// Outcomes of the trials made so far in this validation.
+    pub memo: Memo,
 }
 
 impl<'p> Walker<'p> {
@@ -145,6 +169,15 @@ impl<'p> Walker<'p> {
         meta: bool,
     ) -> Walk {
         let node = self.node(id);
+        // On a fork, collect mode may reach a value it has already walked with this node (two
+        // allOf members that lead to the same type): its errors are already recorded, and
+        // walking it again at every level would be exponential.
+        if M::COLLECT && m.in_fork() {
+            input.peek()?;
+            if self.memo.walked_before(id, input.position()) {
+                return self.skip(input, depth);
+            }
+        }
         if let Some(c) = &node.composition {
             self.composition(node, c, input, m, depth, meta)?;
         }
@@ -161,8 +194,7 @@ impl<'p> Walker<'p> {
         }
     }
 
-    /// Whether the value at `input` (not consumed) is valid for `id`.
-    #[inline]
+    /// Whether the value at `input` (not consumed; already peeked) is valid for `id`.
     pub fn matches<'de, I: Input<'de>>(
         &self,
         id: NodeId,
@@ -170,8 +202,33 @@ impl<'p> Walker<'p> {
         depth: u32,
         meta: bool,
     ) -> bool {
+        match self.memo.get(id, input.position()) {
+            Some(known) => known,
+            None => self.trial(id, input, depth, meta).is_some(),
+        }
+    }
+
+    /// Tries the value at `input` (already peeked) against `id` without consuming it: the
+    /// input moved past the value when it is valid. A node that failed at a position is not
+    /// tried there again; one that matched is walked again only to find where the value ends.
+    fn trial<'de, I: Input<'de>>(
+        &self,
+        id: NodeId,
+        input: &I,
+        depth: u32,
+        meta: bool,
+    ) -> Option<I> {
+        let position = input.position();
+        let known = self.memo.get(id, position);
+        if known == Some(false) {
+            return None;
+        }
         let mut fork = input.fork();
-        self.value(id, &mut fork, &mut Fast, depth, meta).is_ok()
+        let valid = self.value(id, &mut fork, &mut Fast, depth, meta).is_ok();
+        if known.is_none() {
+            self.memo.put(id, position, valid);
+        }
+        valid.then_some(fork)
     }
 
     /// Consumes a value nobody constrains, checking it is well-formed within the depth budget.
@@ -242,8 +299,7 @@ impl<'p> Walker<'p> {
             1 => self.value(candidates[0], input, m, depth, meta),
             _ => {
                 for &c in candidates.iter() {
-                    let mut fork = input.fork();
-                    if self.value(c, &mut fork, &mut Fast, depth, meta).is_ok() {
+                    if let Some(fork) = self.trial(c, input, depth, meta) {
                         input.adopt(fork);
                         return Ok(());
                     }
@@ -255,6 +311,22 @@ impl<'p> Walker<'p> {
                 self.skip(input, depth)
             }
         }
+    }
+
+    /// Walks the value at `input` with `id` on a fork, to collect its errors.
+    fn walk_fork<'de, I: Input<'de>, M: Mode>(
+        &self,
+        id: NodeId,
+        input: &I,
+        m: &mut M,
+        depth: u32,
+        meta: bool,
+    ) -> Walk {
+        let mut fork = input.fork();
+        m.enter_fork();
+        let r = self.value(id, &mut fork, m, depth, meta);
+        m.leave_fork();
+        r
     }
 
     fn composition<'de, I: Input<'de>, M: Mode>(
@@ -269,9 +341,15 @@ impl<'p> Walker<'p> {
         input.peek()?;
         let offset = input.offset();
         for &s in c.all.iter() {
-            // Each allOf member sees the same value; collect mode reports its own errors.
-            let mut fork = input.fork();
-            self.value(s, &mut fork, m, depth, meta)?;
+            // Each allOf member sees the same value. A member that matches has nothing to
+            // report; one that does not is walked again in collect mode for its own errors.
+            if self.matches(s, input, depth, meta) {
+                continue;
+            }
+            if !M::COLLECT {
+                return Err(Stop::Invalid);
+            }
+            self.walk_fork(s, input, m, depth, meta)?;
         }
         if !c.any.is_empty() && !c.any.iter().any(|&s| self.matches(s, input, depth, meta)) {
             m.fail(InstanceCode::AnyOfNoneMatched, node, offset, || {
@@ -310,8 +388,7 @@ impl<'p> Walker<'p> {
                         format!("the value does not match the '{which}' schema")
                     })?;
                     if M::COLLECT {
-                        let mut fork = input.fork();
-                        self.value(b, &mut fork, m, depth, meta)?;
+                        self.walk_fork(b, input, m, depth, meta)?;
                     }
                 }
             }
