@@ -57,17 +57,6 @@ struct Known {
 /// only excuses disagreements it explains.
 const KNOWN_DIFFERENCES: &[Known] = &[
     Known {
-        id: "negative-zero-parsed-as-float",
-        reason: "`-0` is an integer literal (RFC 8259 `[minus] int`): validate(bytes) and JSON \
-                 Schema accept it for integer types, but serde_json parses it as the float -0.0, \
-                 which `validate_value` rejects as not an integer. The two jsonstruct entry \
-                 points disagree here (reported; see the proposed fix in scalar.rs). Explained \
-                 when the bytes verdict equals JSON Schema's and turning -0.0 into 0 makes the \
-                 value verdict agree.",
-        explains: explains_negative_zero,
-        witness: (r#"{"type": "int32"}"#, "-0"),
-    },
-    Known {
         id: "integral-number-with-fraction-or-exponent",
         reason: "JSON Structure integers admit no decimal point or exponent (core, \
                  #json-primitive-types: 'no decimal points'), so the validator rejects 1.0 and \
@@ -115,29 +104,6 @@ const KNOWN_DIFFERENCES: &[Known] = &[
         witness: (r#"{"type": "int64"}"#, "-9223372036854775809"),
     },
 ];
-
-fn explains_negative_zero(t: &Target, _: &[u8], o: &Observed) -> bool {
-    fn fix(v: &Value) -> Value {
-        match v {
-            Value::Number(n) if n.as_f64() == Some(0.0) && n.is_f64() => {
-                let x = n.as_f64().unwrap_or(0.0);
-                if x.is_sign_negative() {
-                    json!(0)
-                } else {
-                    v.clone()
-                }
-            }
-            Value::Array(a) => Value::Array(a.iter().map(fix).collect()),
-            Value::Object(m) => Value::Object(m.iter().map(|(k, v)| (k.clone(), fix(v))).collect()),
-            _ => v.clone(),
-        }
-    }
-    let Some(value) = &o.value else { return false };
-    let fixed = fix(value);
-    o.ours_bytes == o.theirs_verdict()
-        && &fixed != value
-        && t.ours.is_valid_value(&fixed) == o.theirs_verdict()
-}
 
 fn explains_integral_float(t: &Target, _: &[u8], o: &Observed) -> bool {
     let Some(value) = &o.value else { return false };

@@ -286,7 +286,13 @@ impl<'de> Input<'de> for ValueInput<'de> {
         } else if let Some(i) = n.as_i64() {
             Num::I64(i)
         } else {
-            Num::F64(n.as_f64().unwrap_or(f64::NAN))
+            match n.as_f64() {
+                // serde_json reads the integer literal `-0` as the float -0.0; the bytes path
+                // sees `-0` as an integer, and so must this one. (A value parsed from `-0.0`
+                // becomes indistinguishable from it: the literal is lost in the Value.)
+                Some(f) if f == 0.0 && f.is_sign_negative() => Num::I64(0),
+                f => Num::F64(f.unwrap_or(f64::NAN)),
+            }
         })
     }
 

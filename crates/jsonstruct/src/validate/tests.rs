@@ -75,6 +75,10 @@ fn integers_never_go_through_f64() {
         r##"{"i": 9223372036854775807, "u": 18446744073709551615}"##,
     );
     ok(&v, r##"{"i": -9223372036854775808}"##);
+    // `-0` is an integer literal; serde_json makes it -0.0, which the Value path must accept
+    // the same (`codes` checks both paths agree).
+    ok(&v, r##"{"i": -0, "u": -0}"##);
+    bad(&v, r##"{"i": 0.0}"##, "INSTANCE_INTEGER_EXPECTED");
     bad(
         &v,
         r##"{"i": 9223372036854775808}"##,
