@@ -851,13 +851,16 @@ impl<'s> Exporter<'s> {
             if !dependent.is_empty() {
                 s.insert("dependentRequired".into(), Value::Object(dependent));
             }
-            self.entries(v, false, false, s, notes);
+            // At the root an undeclared `$schema` member is metadata: not counted, not
+            // matched against patterns or names (a declared one is an ordinary property).
+            let metadata = meta && !o.properties.iter().any(|p| p.wire_name == "$schema");
+            self.entries(v, false, metadata, s, notes);
         }
     }
 
     /// Validation keywords shared by objects and maps. `map` selects the map reading
-    /// (`additionalProperties` holds the values schema); `metadata` is set for a map at the
-    /// document root, whose `$schema` member the validator neither counts nor checks.
+    /// (`additionalProperties` holds the values schema); `metadata` is set for an object or map
+    /// at the document root, whose `$schema` member the validator neither counts nor checks.
     fn entries(
         &mut self,
         v: &Validation,

@@ -90,6 +90,7 @@ impl Walker<'_> {
         let mut seen = Seen::new(o.props.len());
         let mut has_found = false;
         let entries = o.entries.as_deref();
+        let mut metadata = 0;
         let count = input.object_members(o, |v, member| {
             let key = match member {
                 Member::Declared(i) => {
@@ -116,11 +117,17 @@ impl Walker<'_> {
                 }
                 Member::Other(key) => key,
             };
+            if meta && key == "$schema" {
+                // Instance metadata, not data: no rule of the object applies to it, and the
+                // Validation counts do not count it (as for maps).
+                metadata += 1;
+                return self.skip(v, depth + 1);
+            }
             if let Some(e) = entries {
                 self.entry_extras(node, e, v, m, &key, depth, &mut has_found)?;
             }
-            if (meta && key == "$schema") || selector == Some(&*key) {
-                // Instance metadata, or the inline choice's selector (checked by the choice).
+            if selector == Some(&*key) {
+                // The inline choice's selector, checked by the choice.
                 return self.skip(v, depth + 1);
             }
             if entries.is_some_and(|e| e.patterns.iter().any(|(p, _)| p.is_match(&key))) {
@@ -180,7 +187,7 @@ impl Walker<'_> {
             }
         }
         if let Some(e) = entries {
-            self.entry_counts(node, e, count, offset, has_found, m)?;
+            self.entry_counts(node, e, count - metadata, offset, has_found, m)?;
             for (a, bs) in e.dependent.iter() {
                 if seen.has(*a as usize) {
                     for &b in bs.iter() {
