@@ -103,6 +103,122 @@ pub fn is_valid_pointer(s: &str) -> bool {
         .all(|(i, &c)| c != b'~' || matches!(b.get(i + 1), Some(b'0' | b'1')))
 }
 
+/// The JSON Pointer of the value being read at byte `offset` of a JSON text that may be
+/// malformed from there on: where a syntax error is. The text before `offset` is assumed to
+/// be well-formed (it is what the scanner accepted). Inside an array the pointer names the
+/// element being read; inside an object, the member once its name has been read, else the
+/// object itself.
+pub fn at_offset(text: &[u8], offset: usize) -> String {
+    enum Frame {
+        Array(usize),
+        /// The name of the member being read, once its `:` has been seen.
+        Object(Option<String>),
+    }
+    let text = &text[..offset.min(text.len())];
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut pending_name: Option<String> = None;
+    let mut i = 0;
+    while i < text.len() {
+        match text[i] {
+            b'{' => stack.push(Frame::Object(None)),
+            b'[' => stack.push(Frame::Array(0)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array(n)) => *n += 1,
+                Some(Frame::Object(name)) => *name = None,
+                None => {}
+            },
+            b':' => {
+                if let Some(Frame::Object(name)) = stack.last_mut() {
+                    *name = pending_name.take();
+                }
+            }
+            b'"' => {
+                let (s, end) = string_at(text, i + 1);
+                if let Some(Frame::Object(None)) = stack.last() {
+                    pending_name = Some(s);
+                }
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut pointer = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Array(n) => push_index(&mut pointer, *n),
+            Frame::Object(Some(name)) => push(&mut pointer, name),
+            Frame::Object(None) => break,
+        }
+    }
+    pointer
+}
+
+/// Decodes the string whose contents start at `start` (after the quote), leniently; returns it
+/// and the offset after its closing quote (or the end of the text).
+fn string_at(text: &[u8], start: usize) -> (String, usize) {
+    let mut out = Vec::new();
+    let mut i = start;
+    while i < text.len() {
+        match text[i] {
+            b'"' => return (String::from_utf8_lossy(&out).into_owned(), i + 1),
+            b'\\' if i + 1 < text.len() => {
+                let c = match text[i + 1] {
+                    b'b' => '\u{8}',
+                    b'f' => '\u{c}',
+                    b'n' => '\n',
+                    b'r' => '\r',
+                    b't' => '\t',
+                    b'u' => {
+                        let unit = |at: usize| {
+                            text.get(at..at + 4)
+                                .and_then(|h| std::str::from_utf8(h).ok())
+                                .and_then(|h| u16::from_str_radix(h, 16).ok())
+                        };
+                        let hi = unit(i + 2).unwrap_or(0xFFFD);
+                        i += 6;
+                        let c = if (0xD800..0xDC00).contains(&hi)
+                            && text.get(i..i + 2) == Some(b"\\u")
+                        {
+                            match unit(i + 2) {
+                                Some(lo @ 0xDC00..0xE000) => {
+                                    i += 6;
+                                    char::from_u32(
+                                        0x10000
+                                            + ((u32::from(hi) - 0xD800) << 10)
+                                            + (u32::from(lo) - 0xDC00),
+                                    )
+                                }
+                                _ => None,
+                            }
+                        } else {
+                            char::from_u32(u32::from(hi))
+                        };
+                        let mut buf = [0; 4];
+                        out.extend_from_slice(
+                            c.unwrap_or('\u{FFFD}').encode_utf8(&mut buf).as_bytes(),
+                        );
+                        continue;
+                    }
+                    other => char::from(other),
+                };
+                let mut buf = [0; 4];
+                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                i += 2;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    (String::from_utf8_lossy(&out).into_owned(), i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,5 +253,26 @@ mod tests {
         assert!(!is_valid_pointer("a/b"));
         assert!(!is_valid_pointer("/~2"));
         assert!(!is_valid_pointer("/a~"));
+    }
+
+    #[test]
+    fn at_offset_names_the_value_being_read() {
+        let at = |text: &str| at_offset(text.as_bytes(), text.len());
+        assert_eq!(at(""), "");
+        assert_eq!(at("{"), "");
+        assert_eq!(at(r#"{"a""#), "");
+        assert_eq!(at(r#"{"a": "#), "/a");
+        assert_eq!(at(r#"{"a": 1, "b": [1, {"c/d": tru"#), "/b/1/c~1d");
+        assert_eq!(at(r#"{"a": 1, "#), "");
+        assert_eq!(at(r#"[[1], [2, "#), "/1/1");
+        assert_eq!(at(r#"{"a": {"b": 1}, "c": "x"#), "/c");
+        // Escaped names, including a surrogate pair and an escaped quote.
+        assert_eq!(at(r#"{"\ud83d\ude00\"\n": ["#), "/\u{1F600}\"\n/0");
+        // Brackets inside strings are not structure.
+        assert_eq!(at(r#"{"a": "]}", "b": "#), "/b");
+        // After the root value closes: trailing garbage belongs to no value.
+        assert_eq!(at(r#"{"a": 1} x"#), "");
+        // An offset past the end is clamped.
+        assert_eq!(at_offset(b"[1", 99), "/0");
     }
 }

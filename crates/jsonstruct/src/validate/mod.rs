@@ -117,7 +117,7 @@ impl Validator {
             .value(self.program.root, &mut input, &mut collect, 0, true)
             .and_then(|_| input.end());
         if let Err(Stop::Syntax(e)) = walked {
-            collect.syntax(e, true);
+            collect.syntax(e, Some(json));
         }
         Err(finish(collect, Some(json)))
     }
@@ -141,7 +141,7 @@ impl Validator {
             self.walker()
                 .value(self.program.root, &mut input, &mut collect, 0, true)
         {
-            collect.syntax(e, false);
+            collect.syntax(e, None);
         }
         Err(finish(collect, None))
     }

@@ -505,18 +505,20 @@ fn errors_are_located() {
 #[test]
 fn malformed_json_is_an_invalid_instance_with_a_location() {
     let v = validator(r##""type": "any""##);
-    for (input, line, column) in [
-        ("{\"a\": [1, 2", 1, 12),
-        ("{\"a\": 1} x", 1, 10),
-        ("", 1, 1),
+    for (input, line, column, path) in [
+        ("{\"a\": [1, 2", 1, 12, "/a/1"),
+        ("{\"a\": 1} x", 1, 10, ""),
+        ("", 1, 1, ""),
         // The lone surrogate is reported at its escape.
-        ("[\"\\ud800\"]", 1, 3),
-        ("{\n\"a\": 01}", 2, 7),
+        ("[\"\\ud800\"]", 1, 3, "/0"),
+        ("{\n\"a\": 01}", 2, 7, "/a"),
+        ("{\"a\": {\"b\": tru}}", 1, 16, "/a/b"),
     ] {
         let report = v.validate(input.as_bytes()).unwrap_err();
         let e = &report.errors[0];
         assert_eq!(e.code, InstanceCode::JsonSyntax, "{input}");
         assert_eq!((e.line, e.column), (Some(line), Some(column)), "{input}");
+        assert_eq!(e.path, path, "{input}");
     }
     assert!(!v.is_valid(b"\"\xff\""));
     assert!(!v.is_valid(b"\"a\x00b\""));
@@ -533,10 +535,25 @@ fn deep_nesting_is_rejected_quickly_without_overflow() {
     assert_eq!(report.errors[0].code, InstanceCode::MaxDepthExceeded);
     let any = validator(r##""type": "any""##);
     let arrays = "[".repeat(200_000) + &"]".repeat(200_000);
-    assert_eq!(
-        any.validate(arrays.as_bytes()).unwrap_err().errors[0].code,
-        InstanceCode::JsonSyntax
+    let e = &any.validate(arrays.as_bytes()).unwrap_err().errors[0];
+    assert_eq!(e.code, InstanceCode::JsonSyntax);
+    // The limit of the document, wherever the skipped value starts.
+    assert!(
+        e.message.contains("deeper than 128 levels"),
+        "{}",
+        e.message
     );
+    let inner = validator(r##""type": "object", "properties": {"a": {"type": "any"}}"##);
+    let e = &inner
+        .validate(format!("{{\"a\": {arrays}}}").as_bytes())
+        .unwrap_err()
+        .errors[0];
+    assert!(
+        e.message.contains("deeper than 128 levels"),
+        "{}",
+        e.message
+    );
+    assert_eq!(e.path, "/a/0/0/0".to_owned() + &"/0".repeat(124));
     let ok_depth = "{\"c\":".repeat(100) + "null" + &"}".repeat(100);
     assert!(v.is_valid(ok_depth.as_bytes()));
 }

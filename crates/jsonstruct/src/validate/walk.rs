@@ -73,22 +73,26 @@ pub(crate) struct Collect {
 }
 
 impl Collect {
-    /// Records that the input stopped being well-formed JSON.
-    pub fn syntax(&mut self, e: SyntaxError, has_offsets: bool) {
+    /// Records that the input (`source`, when it is text) stopped being well-formed JSON.
+    pub fn syntax(&mut self, e: SyntaxError, source: Option<&[u8]>) {
         let message = match e.kind {
             SyntaxErrorKind::NestingTooDeep(max) => {
                 format!("not well-formed JSON: nesting deeper than {max} levels")
             }
             kind => format!("not well-formed JSON: {kind}"),
         };
+        // The walk has unwound by now; the pointer comes from the text before the error.
+        let path = source.map_or_else(String::new, |text| {
+            crate::json::pointer::at_offset(text, e.offset)
+        });
         self.errors.push(ValidationError {
             code: InstanceCode::JsonSyntax,
-            path: self.path.clone(),
+            path,
             line: None,
             column: None,
             message,
             schema_path: String::new(),
-            offset: has_offsets.then_some(e.offset),
+            offset: source.map(|_| e.offset),
         });
     }
 }
@@ -234,7 +238,19 @@ impl<'p> Walker<'p> {
     /// Consumes a value nobody constrains, checking it is well-formed within the depth budget.
     #[inline]
     pub fn skip<'de, I: Input<'de>>(&self, input: &mut I, depth: u32) -> Walk {
-        input.skip(self.prog.max_depth.saturating_sub(depth))
+        input
+            .skip(self.prog.max_depth.saturating_sub(depth))
+            .map_err(|stop| match stop {
+                // The input counts from here; the message names the document's limit.
+                Stop::Syntax(SyntaxError {
+                    kind: SyntaxErrorKind::NestingTooDeep(_),
+                    offset,
+                }) => Stop::Syntax(SyntaxError {
+                    kind: SyntaxErrorKind::NestingTooDeep(self.prog.max_depth),
+                    offset,
+                }),
+                other => other,
+            })
     }
 
     /// A JSON kind the node does not accept: report and consume the value.
