@@ -51,7 +51,8 @@
 //!
 //! At the document root an instance's `$schema` member is metadata, which the validator skips:
 //! closed root objects, maps and tagged choices list it as an allowed property, and a root
-//! map's entry keywords leave it out (`if`/`then`/`else` on the counts).
+//! object's or map's count, name and pattern keywords leave it out (`if`/`then`/`else` on the
+//! counts).
 //!
 //! Not expressible, and noted in a `$comment`: numeric bounds and `multipleOf` on the string
 //! forms of `decimal` (and `multipleOf` on the string forms of the integers), `patternKeys`
