@@ -18,8 +18,9 @@
 // and bumps counters. The workspace denies `unsafe_code`, so this file opts out for that alone.
 #![allow(unsafe_code)]
 
+mod support;
+
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use jsonstruct::{Schema, Validator};
@@ -115,9 +116,8 @@ fn main() {
 }
 
 fn session_validator() -> Validator {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schemas/clerk/session.struct.json");
-    let schema = Schema::from_path(path).unwrap_or_else(|e| panic!("{e}"));
+    let schema =
+        Schema::from_path(support::session_schema_path()).unwrap_or_else(|e| panic!("{e}"));
     Validator::new(&schema).expect("compile Session")
 }
 
@@ -133,20 +133,6 @@ fn minimal() -> Value {
         "abandon_at": 1749237421127u64,
         "updated_at": 1746645421195u64,
         "created_at": 1746645421127u64
-    })
-}
-
-fn activity() -> Value {
-    json!({
-        "object": "session_activity",
-        "id": "sess_activity_2bjrbwTrDdlrsSIvnBcc542X6VO",
-        "device_type": "Macintosh",
-        "is_mobile": false,
-        "browser_name": "Safari",
-        "browser_version": "17.3",
-        "ip_address": "108.50.209.172",
-        "city": "Asbury Park",
-        "country": "US"
     })
 }
 
@@ -172,7 +158,7 @@ fn valid_payloads() -> Vec<(String, Vec<u8>)> {
     v["tasks"] = Value::Null;
     values.push(("nulls", v));
     let mut v = minimal();
-    v["latest_activity"] = activity();
+    v["latest_activity"] = support::session_activity();
     values.push(("latest_activity", v));
     let mut v = minimal();
     v["actor"] = actor();
@@ -183,7 +169,7 @@ fn valid_payloads() -> Vec<(String, Vec<u8>)> {
     values.push(("tasks", v));
     let mut v = minimal();
     v["actor"] = actor();
-    v["latest_activity"] = activity();
+    v["latest_activity"] = support::session_activity();
     v["tasks"] = json!([{"key": "reset-password"}]);
     v["last_active_organization_id"] = Value::Null;
     values.push(("everything", v));
@@ -220,7 +206,7 @@ fn valid_sessions_allocate_nothing() {
 }
 
 fn clerk_payloads_allocate_nothing() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/clerk");
+    let dir = support::workspace().join("../shared/clerk");
     if !dir.is_dir() {
         eprintln!(
             "\n!!!!! ../shared/clerk NOT FOUND at {}: 0 of 6 Clerk payloads measured (the synthetic ones were)\n",

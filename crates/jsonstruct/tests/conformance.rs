@@ -12,10 +12,11 @@
 //! Without `../shared` next to the workspace the suite says so loudly on stderr and runs no case
 //! (set `JSONSTRUCT_REQUIRE_CORPUS=1` to make that an error, e.g. in CI).
 
+mod support;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use jsonstruct::{CheckReport, Code, Diagnostic, Schema};
 use libtest_mimic::{Arguments, Failed, Trial};
@@ -271,19 +272,12 @@ const ADVERSARIAL_REJECTED: &[(&str, &str, &str)] = &[
 
 fn main() {
     let args = Arguments::from_args();
-    let root = corpus_root();
+    let root = support::conformance_root();
     if !root.join("README.md").is_file() {
-        let banner = "!".repeat(78);
-        eprintln!("{banner}");
-        eprintln!(
-            "!! conformance corpus NOT FOUND at {}\n!! (expected ../shared beside the workspace): 0 conformance cases ran",
+        support::corpus_missing(&format!(
+            "conformance corpus NOT FOUND at {}\n!! (expected ../shared beside the workspace): 0 conformance cases ran",
             root.display()
-        );
-        eprintln!("{banner}");
-        if std::env::var_os("JSONSTRUCT_REQUIRE_CORPUS").is_some() {
-            eprintln!("JSONSTRUCT_REQUIRE_CORPUS is set: failing");
-            std::process::exit(1);
-        }
+        ));
         libtest_mimic::run(&args, Vec::new()).exit();
     }
 
@@ -317,66 +311,38 @@ fn main() {
     libtest_mimic::run(&args, trials).exit();
 }
 
-/// `<workspace>/../shared/conformance`.
-fn corpus_root() -> PathBuf {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/conformance");
-    path.canonicalize().unwrap_or(path)
-}
-
 /// `(case name, path)` of every `*.struct.json` in a folder, sorted.
 fn schema_files(dir: &Path) -> Vec<(String, PathBuf)> {
-    let mut out: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
-        .map(|e| e.expect("directory entry").path())
+    let mut out: Vec<(String, PathBuf)> = support::list_existing(dir)
+        .into_iter()
         .filter_map(|p| {
             let name = p.file_name()?.to_str()?.strip_suffix(".struct.json")?;
             Some((name.to_owned(), p.clone()))
         })
         .collect();
+    // By case name: `a-b.struct.json` sorts before `a.struct.json`, `a-b` after `a`.
     out.sort();
     out
 }
 
 /// `(sample name, path of its schema.struct.json)`, sorted.
 fn sample_schemas(dir: &Path) -> Vec<(String, PathBuf)> {
-    let mut out: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
-        .map(|e| e.expect("directory entry").path())
+    support::list_existing(dir)
+        .into_iter()
         .filter(|p| p.join("schema.struct.json").is_file())
         .filter_map(|p| {
             let name = p.file_name()?.to_str()?.to_owned();
             Some((name, p.join("schema.struct.json")))
         })
-        .collect();
-    out.sort();
-    out
+        .collect()
 }
 
 fn case_trial(folder: &'static str, case: String, path: PathBuf) -> Trial {
     let name = format!("{folder}::{case}");
-    let expected_failure = EXPECTED_FAILURES.iter().find(|(n, _)| *n == name).copied();
+    let expected = support::expected_failure(EXPECTED_FAILURES, &name);
     Trial::test(name, move || {
-        let result = run_case(folder, &case, &path);
-        if let (Err(e), Some((name, reason))) = (&result, expected_failure) {
-            eprintln!(
-                "expected failure {name}: {reason}\n  (currently: {})",
-                e.message().unwrap_or("")
-            );
-        }
-        judge(result, expected_failure)
+        support::judge_and_note(run_case(folder, &case, &path), expected)
     })
-}
-
-/// Applies the expected-failure list: a listed case must fail, any other must pass.
-fn judge(result: Result<(), Failed>, expected: Option<(&str, &str)>) -> Result<(), Failed> {
-    match (result, expected) {
-        (result, None) => result,
-        (Ok(()), Some((name, reason))) => Err(format!(
-            "{name} is listed in EXPECTED_FAILURES ({reason}) but now passes: remove it from the list"
-        )
-        .into()),
-        (Err(_), Some(_)) => Ok(()),
-    }
 }
 
 fn run_case(folder: &str, case: &str, path: &Path) -> Result<(), Failed> {
@@ -393,40 +359,15 @@ fn run_case(folder: &str, case: &str, path: &Path) -> Result<(), Failed> {
     }
 }
 
-/// Runs `Schema::check` on its own thread and waits at most `bound`: a hang or a panic fails the
-/// case instead of the whole run.
+/// `Schema::check` within `bound`: a hang or a panic fails the case instead of the whole run.
 fn check_bounded(bytes: Vec<u8>, bound: Duration) -> Result<CheckReport, Failed> {
-    let (tx, rx) = mpsc::channel();
-    let started = Instant::now();
-    std::thread::Builder::new()
-        .name("check".into())
-        .spawn(move || {
-            let report = Schema::check(&bytes);
-            let _ = tx.send(report);
-        })
-        .map_err(|e| format!("cannot spawn a thread: {e}"))?;
-    match rx.recv_timeout(bound) {
-        Ok(report) => Ok(report),
-        Err(mpsc::RecvTimeoutError::Timeout) => {
-            Err(format!("Schema::check did not finish within {bound:?} (hang?)").into())
-        }
-        Err(mpsc::RecvTimeoutError::Disconnected) => Err(format!(
-            "Schema::check panicked after {:?} (see the thread's message above)",
-            started.elapsed()
-        )
-        .into()),
-    }
+    support::run_bounded("check".into(), bound, "Schema::check", move || {
+        Schema::check(&bytes)
+    })
 }
 
 fn describe(report: &CheckReport) -> String {
-    if report.diagnostics.is_empty() {
-        return "no diagnostics".into();
-    }
-    report
-        .diagnostics
-        .iter()
-        .map(|d| format!("\n  {d}"))
-        .collect()
+    support::listing(report, "no diagnostics")
 }
 
 /// Every diagnostic has a 1-based line and column inside the document.
@@ -570,21 +511,8 @@ fn meta_trials(
     let invalid_dir = root.join("test-assets/schemas/invalid");
     let warnings_dir = root.join("test-assets/schemas/warnings");
     let adversarial_dir = root.join("test-assets/schemas/adversarial");
-    vec![
-        Trial::test("meta::folder_counts", move || {
-            for (folder, want) in FOLDER_COUNTS {
-                let got = counts
-                    .iter()
-                    .find(|(f, _)| f == folder)
-                    .map_or(0, |(_, n)| *n);
-                if got != *want {
-                    return Err(
-                        format!("{folder}: {got} cases, the corpus README says {want}").into(),
-                    );
-                }
-            }
-            Ok(())
-        }),
+    let mut trials = vec![
+        support::folder_counts_trial(FOLDER_COUNTS, counts),
         Trial::test("meta::tables_cover_the_corpus", move || {
             let names = |dir: &Path| -> BTreeSet<String> {
                 schema_files(dir).into_iter().map(|(n, _)| n).collect()
@@ -625,30 +553,10 @@ fn meta_trials(
             }
             Ok(())
         }),
-        Trial::test("meta::expected_failures_name_real_cases", move || {
-            for (name, reason) in EXPECTED_FAILURES {
-                if !case_names.contains(*name) {
-                    return Err(format!("EXPECTED_FAILURES names unknown case {name}").into());
-                }
-                if reason.trim().is_empty() {
-                    return Err(format!("EXPECTED_FAILURES entry {name} has no reason").into());
-                }
-            }
-            Ok(())
-        }),
-        Trial::test("meta::expected_failures_are_inverted", || {
-            let entry = Some(("x::y", "because"));
-            let failed = || Err(Failed::from("boom"));
-            if judge(Ok(()), entry).is_ok() {
-                return Err("a listed case that passes must fail the run".into());
-            }
-            if judge(failed(), entry).is_err() {
-                return Err("a listed case that fails must pass".into());
-            }
-            if judge(failed(), None).is_ok() || judge(Ok(()), None).is_err() {
-                return Err("unlisted cases must keep their own result".into());
-            }
-            Ok(())
-        }),
-    ]
+    ];
+    trials.extend(support::expected_failures_trials(
+        EXPECTED_FAILURES,
+        case_names,
+    ));
+    trials
 }

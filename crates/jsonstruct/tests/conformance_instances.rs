@@ -36,14 +36,16 @@
 //! Without `../shared` next to the workspace the suite says so loudly on stderr and runs no case
 //! (set `JSONSTRUCT_REQUIRE_CORPUS=1` to make that an error, e.g. in CI).
 
+mod support;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use jsonstruct::{Report, Schema, TypeKind, Validator};
+use jsonstruct::{Report, Schema, Validator};
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::Value;
+use support::{is_json, list_existing, stem};
 
 /// Every adversarial case must finish (schema check, compile, four validations) within this
 /// time, in a debug build with two cores shared with the other trials. They take a few
@@ -283,20 +285,13 @@ const ADVERSARIAL: &[(&str, Pinned)] = &[
 
 fn main() {
     let args = Arguments::from_args();
-    let root = corpus_root();
+    let root = support::conformance_root();
     if !root.join("README.md").is_file() {
-        let banner = "!".repeat(78);
-        eprintln!("{banner}");
-        eprintln!(
-            "!! conformance corpus NOT FOUND at {}\n!! (expected ../shared beside the workspace): 0 of {} instance cases ran",
+        support::corpus_missing(&format!(
+            "conformance corpus NOT FOUND at {}\n!! (expected ../shared beside the workspace): 0 of {} instance cases ran",
             root.display(),
             FOLDER_COUNTS.iter().map(|(_, n)| n).sum::<usize>()
-        );
-        eprintln!("{banner}");
-        if std::env::var_os("JSONSTRUCT_REQUIRE_CORPUS").is_some() {
-            eprintln!("JSONSTRUCT_REQUIRE_CORPUS is set: failing");
-            std::process::exit(1);
-        }
+        ));
         libtest_mimic::run(&args, Vec::new()).exit();
     }
 
@@ -327,12 +322,6 @@ fn main() {
     let mut trials: Vec<Trial> = cases.into_iter().map(case_trial).collect();
     trials.extend(meta_trials(counts, case_names));
     libtest_mimic::run(&args, trials).exit();
-}
-
-/// `<workspace>/../shared/conformance`.
-fn corpus_root() -> PathBuf {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/conformance");
-    path.canonicalize().unwrap_or(path)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -370,29 +359,11 @@ impl Case {
     }
 }
 
-fn list_dir(dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
-        .map(|e| e.expect("directory entry").path())
-        .collect();
-    out.sort();
-    out
-}
-
-fn stem(path: &Path) -> String {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?");
-    name.strip_suffix(".json").unwrap_or(name).to_owned()
-}
-
-fn is_json(path: &Path) -> bool {
-    path.is_file() && path.extension().is_some_and(|e| e == "json")
-}
-
 /// `instances/<folder>/<group>/*.json` with the schema each group names.
 fn test_asset_cases(root: &Path, folder: Folder) -> Vec<Case> {
     let dir = root.join("test-assets/instances").join(folder.name());
     let mut out = Vec::new();
-    for group in list_dir(&dir).into_iter().filter(|p| p.is_dir()) {
+    for group in list_existing(&dir).into_iter().filter(|p| p.is_dir()) {
         let group_name = stem(&group);
         let schema = match folder {
             Folder::Invalid => root
@@ -403,7 +374,7 @@ fn test_asset_cases(root: &Path, folder: Folder) -> Vec<Case> {
                 .join("test-assets/schemas/validation")
                 .join(format!("{group_name}.struct.json")),
         };
-        for instance in list_dir(&group).into_iter().filter(|p| is_json(p)) {
+        for instance in list_existing(&group).into_iter().filter(|p| is_json(p)) {
             out.push(Case {
                 folder,
                 name: format!("{group_name}/{}", stem(&instance)),
@@ -418,13 +389,13 @@ fn test_asset_cases(root: &Path, folder: Folder) -> Vec<Case> {
 /// `samples/core/<sample>/example*.json`.
 fn sample_cases(root: &Path) -> Vec<Case> {
     let mut out = Vec::new();
-    for sample in list_dir(&root.join("samples/core")) {
+    for sample in list_existing(&root.join("samples/core")) {
         let schema = sample.join("schema.struct.json");
         if !schema.is_file() {
             continue;
         }
         let sample_name = stem(&sample);
-        for example in list_dir(&sample)
+        for example in list_existing(&sample)
             .into_iter()
             .filter(|p| is_json(p) && stem(p).starts_with("example"))
         {
@@ -442,92 +413,37 @@ fn sample_cases(root: &Path) -> Vec<Case> {
 /// `instances/adversarial/*.json`, each paired with the adversarial schema whose `$id` equals
 /// the instance's `$schema`.
 fn adversarial_cases(root: &Path) -> Vec<Case> {
-    let schemas: Vec<(String, PathBuf)> = list_dir(&root.join("test-assets/schemas/adversarial"))
+    let schemas = support::adversarial_schemas(root);
+    list_existing(&root.join("test-assets/instances/adversarial"))
         .into_iter()
         .filter(|p| is_json(p))
-        .filter_map(|p| {
-            let v: Value = serde_json::from_slice(&std::fs::read(&p).ok()?).ok()?;
-            Some((v.get("$id")?.as_str()?.to_owned(), p))
-        })
-        .collect();
-    list_dir(&root.join("test-assets/instances/adversarial"))
-        .into_iter()
-        .filter(|p| is_json(p))
-        .map(|instance| {
-            let wanted = std::fs::read(&instance)
-                .ok()
-                .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
-                .and_then(|v| v.get("$schema")?.as_str().map(str::to_owned));
-            let schema = wanted.and_then(|id| {
-                schemas
-                    .iter()
-                    .find(|(sid, _)| *sid == id)
-                    .map(|(_, p)| p.clone())
-            });
-            Case {
-                folder: Folder::Adversarial,
-                name: stem(&instance),
-                instance,
-                schema,
-            }
+        .map(|instance| Case {
+            folder: Folder::Adversarial,
+            name: stem(&instance),
+            schema: support::schema_of(&instance, &schemas),
+            instance,
         })
         .collect()
 }
 
 fn case_trial(case: Case) -> Trial {
     let name = case.trial_name();
-    let expected_failure = EXPECTED_FAILURES.iter().find(|(n, _)| *n == name).copied();
+    let expected = support::expected_failure(EXPECTED_FAILURES, &name);
     Trial::test(name, move || {
-        let result = run_bounded(case);
-        if let (Err(e), Some((name, reason))) = (&result, expected_failure) {
-            eprintln!(
-                "expected failure {name}: {reason}\n  (currently: {})",
-                e.message().unwrap_or("")
-            );
-        }
-        judge(result, expected_failure)
+        support::judge_and_note(run_bounded(case), expected)
     })
 }
 
-/// Applies the expected-failure list: a listed case must fail, any other must pass.
-fn judge(result: Result<(), Failed>, expected: Option<(&str, &str)>) -> Result<(), Failed> {
-    match (result, expected) {
-        (result, None) => result,
-        (Ok(()), Some((name, reason))) => Err(format!(
-            "{name} is listed in EXPECTED_FAILURES ({reason}) but now passes: remove it from the list"
-        )
-        .into()),
-        (Err(_), Some(_)) => Ok(()),
-    }
-}
-
-/// Runs a case on its own thread and waits at most its bound: a hang or a panic fails the case
-/// instead of the whole run.
+/// Runs a case within its bound: a hang or a panic fails the case instead of the whole run.
 fn run_bounded(case: Case) -> Result<(), Failed> {
     let bound = match case.folder {
         Folder::Adversarial => ADVERSARIAL_BOUND,
         _ => CASE_BOUND,
     };
-    let (tx, rx) = mpsc::channel();
-    let started = Instant::now();
-    std::thread::Builder::new()
-        .name(case.trial_name())
-        .spawn(move || {
-            let result = run_case(&case);
-            let _ = tx.send(result);
-        })
-        .map_err(|e| format!("cannot spawn a thread: {e}"))?;
-    match rx.recv_timeout(bound) {
-        Ok(result) => result.map_err(Failed::from),
-        Err(mpsc::RecvTimeoutError::Timeout) => {
-            Err(format!("did not finish within {bound:?} (hang?)").into())
-        }
-        Err(mpsc::RecvTimeoutError::Disconnected) => Err(format!(
-            "panicked after {:?} (see the thread's message above)",
-            started.elapsed()
-        )
-        .into()),
-    }
+    support::run_bounded(case.trial_name(), bound, "the case", move || {
+        run_case(&case)
+    })?
+    .map_err(Failed::from)
 }
 
 /// The agreed answer for one instance: `None` when valid, else the report from bytes.
@@ -591,7 +507,7 @@ fn run_case(case: &Case) -> Result<(), String> {
         }
         Folder::Invalid | Folder::Validation => {
             let expected = original.get("_expectedError").cloned();
-            let value = clean(original, case.folder == Folder::Validation, &schema);
+            let value = support::clean(original, case.folder == Folder::Validation, &schema);
             let bytes = serde_json::to_vec_pretty(&value).map_err(|e| e.to_string())?;
             let outcome = validate_both(&validator, bytes, value)?;
             let Some(report) = &outcome.report else {
@@ -643,27 +559,6 @@ fn run_case(case: &Case) -> Result<(), String> {
                 .map_err(|e| format!("{e}\n{}", outcome.describe()))
         }
     }
-}
-
-/// Removes the test metadata (root keys starting with `_`) and, for `instances/validation`,
-/// unwraps `{"value": X}` when the schema's root type is neither an object nor a map.
-fn clean(value: Value, unwrap: bool, schema: &Schema) -> Value {
-    let Value::Object(mut members) = value else {
-        return value;
-    };
-    members.retain(|k, _| !k.starts_with('_'));
-    let root_is_object = schema.root().is_some_and(|r| {
-        matches!(
-            schema.node(schema.resolve(r)).kind,
-            TypeKind::Object(_) | TypeKind::Map { .. }
-        )
-    });
-    if unwrap && !root_is_object && members.len() == 1 {
-        if let Some(inner) = members.remove("value") {
-            return inner;
-        }
-    }
-    Value::Object(members)
 }
 
 /// Validates from bytes and from the value; all four answers must agree, errors from bytes are
@@ -772,21 +667,8 @@ fn adversarial_verdict(case: &str, got: &Observed) -> Result<(), String> {
 /// expected-failure list names real cases and is applied the right way round.
 fn meta_trials(counts: Vec<(&'static str, usize)>, case_names: BTreeSet<String>) -> Vec<Trial> {
     let names = case_names.clone();
-    vec![
-        Trial::test("meta::folder_counts", move || {
-            for (folder, want) in FOLDER_COUNTS {
-                let got = counts
-                    .iter()
-                    .find(|(f, _)| f == folder)
-                    .map_or(0, |(_, n)| *n);
-                if got != *want {
-                    return Err(
-                        format!("{folder}: {got} cases, the corpus README says {want}").into(),
-                    );
-                }
-            }
-            Ok(())
-        }),
+    let mut trials = vec![
+        support::folder_counts_trial(FOLDER_COUNTS, counts),
         Trial::test("meta::tables_cover_the_corpus", move || {
             let listed = |folder: &str| -> BTreeSet<String> {
                 names
@@ -830,30 +712,10 @@ fn meta_trials(counts: Vec<(&'static str, usize)>, case_names: BTreeSet<String>)
             }
             Ok(())
         }),
-        Trial::test("meta::expected_failures_name_real_cases", move || {
-            for (name, reason) in EXPECTED_FAILURES {
-                if !case_names.contains(*name) {
-                    return Err(format!("EXPECTED_FAILURES names unknown case {name}").into());
-                }
-                if reason.trim().is_empty() {
-                    return Err(format!("EXPECTED_FAILURES entry {name} has no reason").into());
-                }
-            }
-            Ok(())
-        }),
-        Trial::test("meta::expected_failures_are_inverted", || {
-            let entry = Some(("x::y", "because"));
-            let failed = || Err(Failed::from("boom"));
-            if judge(Ok(()), entry).is_ok() {
-                return Err("a listed case that passes must fail the run".into());
-            }
-            if judge(failed(), entry).is_err() {
-                return Err("a listed case that fails must pass".into());
-            }
-            if judge(failed(), None).is_ok() || judge(Ok(()), None).is_err() {
-                return Err("unlisted cases must keep their own result".into());
-            }
-            Ok(())
-        }),
-    ]
+    ];
+    trials.extend(support::expected_failures_trials(
+        EXPECTED_FAILURES,
+        case_names,
+    ));
+    trials
 }

@@ -31,11 +31,13 @@
 //! loud message (set `JSONSTRUCT_REQUIRE_CORPUS=1` to fail instead); the generated cases and
 //! the witnesses still run.
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
 use std::sync::Arc;
 
 use jsonstruct::export::{self, ExportOptions};
-use jsonstruct::{Options, Schema, TypeId, TypeKind, Validator};
+use jsonstruct::{Options, Schema, TypeId, Validator};
 use libtest_mimic::{Arguments, Failed, Trial};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -337,231 +339,41 @@ fn judge(t: &Target, bytes: &[u8]) -> Result<Option<&'static str>, String> {
 
 // ------------------------------------------------------------------------ corpus
 
-struct Case {
-    name: String,
-    target: Arc<Target>,
-    bytes: Vec<u8>,
-}
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn shared() -> PathBuf {
-    let path = workspace().join("../shared");
-    path.canonicalize().unwrap_or(path)
-}
-
-fn list(dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    out.sort();
-    out
-}
-
-fn stem(path: &Path) -> String {
-    let name = path.file_name().unwrap().to_string_lossy();
-    name.strip_suffix(".json").unwrap_or(&name).to_owned()
-}
-
-fn is_json(p: &Path) -> bool {
-    p.extension().is_some_and(|e| e == "json")
-}
+type Case = support::Instance<Arc<Target>>;
 
 fn load(path: &Path) -> Result<Schema, String> {
     Schema::from_path(path).map_err(|e| e.to_string())
 }
 
-/// The instance as validated: the file as it is, or (when the corpus rules change it) the
-/// cleaned value pretty-printed.
-fn corpus_instance(path: &Path, unwrap: bool, schema: &Schema) -> Vec<u8> {
-    let bytes = std::fs::read(path).unwrap();
-    let Ok(Value::Object(mut members)) = serde_json::from_slice::<Value>(&bytes) else {
-        return bytes;
-    };
-    let before = members.len();
-    members.retain(|k, _| !k.starts_with('_'));
-    let root_is_object = schema.root().is_some_and(|r| {
-        matches!(
-            schema.node(schema.resolve(r)).kind,
-            TypeKind::Object(_) | TypeKind::Map { .. }
-        )
-    });
-    if unwrap && !root_is_object && members.len() == 1 {
-        if let Some(inner) = members.remove("value") {
-            return serde_json::to_vec_pretty(&inner).unwrap();
-        }
-    }
-    if members.len() == before {
-        return bytes;
-    }
-    serde_json::to_vec_pretty(&Value::Object(members)).unwrap()
-}
-
-fn corpus_cases(root: &Path, skipped: &mut Vec<String>) -> Vec<Case> {
-    let conformance = root.join("conformance");
-    let mut cases = Vec::new();
-    let target_for = |path: &Path, skipped: &mut Vec<String>| -> Option<(Schema, Arc<Target>)> {
-        let schema = match load(path) {
-            Ok(s) => s,
-            Err(e) => {
-                let first = e.to_string().lines().next().unwrap_or_default().to_owned();
-                skipped.push(first);
-                return None;
-            }
-        };
-        match Target::root(&schema) {
-            Ok(t) => Some((schema, Arc::new(t))),
-            Err(e) => {
-                skipped.push(format!("{}: {e}", path.display()));
-                None
-            }
+/// Loads a schema and compiles its root both ways; `None` (with the reason in `skipped`) when
+/// either side cannot.
+fn target(path: &Path, skipped: &mut Vec<String>) -> Option<(Schema, Arc<Target>)> {
+    let schema = match load(path) {
+        Ok(s) => s,
+        Err(e) => {
+            let first = e.to_string().lines().next().unwrap_or_default().to_owned();
+            skipped.push(first);
+            return None;
         }
     };
-    // Samples and the invalid instances written for them.
-    for dir in list(&conformance.join("samples/core")) {
-        let schema_path = dir.join("schema.struct.json");
-        if !schema_path.is_file() {
-            continue;
-        }
-        let sample = stem(&dir);
-        let Some((schema, target)) = target_for(&schema_path, skipped) else {
-            continue;
-        };
-        for ex in list(&dir) {
-            let name = stem(&ex);
-            if is_json(&ex) && name.starts_with("example") {
-                cases.push(Case {
-                    name: format!("samples::{sample}/{name}"),
-                    target: target.clone(),
-                    bytes: std::fs::read(&ex).unwrap(),
-                });
-            }
-        }
-        for inst in list(
-            &conformance
-                .join("test-assets/instances/invalid")
-                .join(&sample),
-        ) {
-            if is_json(&inst) {
-                cases.push(Case {
-                    name: format!("invalid::{sample}/{}", stem(&inst)),
-                    target: target.clone(),
-                    bytes: corpus_instance(&inst, false, &schema),
-                });
-            }
+    match Target::root(&schema) {
+        Ok(t) => Some((schema, Arc::new(t))),
+        Err(e) => {
+            skipped.push(format!("{}: {e}", path.display()));
+            None
         }
     }
-    // Validation-extension instances.
-    for dir in list(&conformance.join("test-assets/instances/validation")) {
-        let name = stem(&dir);
-        let schema_path =
-            conformance.join(format!("test-assets/schemas/validation/{name}.struct.json"));
-        let Some((schema, target)) = target_for(&schema_path, skipped) else {
-            continue;
-        };
-        for inst in list(&dir) {
-            if is_json(&inst) {
-                cases.push(Case {
-                    name: format!("validation::{name}/{}", stem(&inst)),
-                    target: target.clone(),
-                    bytes: corpus_instance(&inst, true, &schema),
-                });
-            }
-        }
-    }
-    // Adversarial instances, paired by `$schema` = `$id`.
-    let adversarial: Vec<(String, PathBuf)> =
-        list(&conformance.join("test-assets/schemas/adversarial"))
-            .into_iter()
-            .filter(|p| is_json(p))
-            .filter_map(|p| {
-                let v: Value = serde_json::from_slice(&std::fs::read(&p).ok()?).ok()?;
-                Some((v.get("$id")?.as_str()?.to_owned(), p))
-            })
-            .collect();
-    for inst in list(&conformance.join("test-assets/instances/adversarial")) {
-        if !is_json(&inst) {
-            continue;
-        }
-        let wanted = std::fs::read(&inst)
-            .ok()
-            .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
-            .and_then(|v| v.get("$schema")?.as_str().map(str::to_owned));
-        let Some(schema_path) = wanted.and_then(|id| {
-            adversarial
-                .iter()
-                .find(|(sid, _)| *sid == id)
-                .map(|(_, p)| p.clone())
-        }) else {
-            skipped.push(format!(
-                "{}: no adversarial schema with its $schema",
-                inst.display()
-            ));
-            continue;
-        };
-        let Some((schema, target)) = target_for(&schema_path, skipped) else {
-            continue;
-        };
-        cases.push(Case {
-            name: format!("adversarial::{}", stem(&inst)),
-            target,
-            bytes: corpus_instance(&inst, false, &schema),
-        });
-    }
-    cases
 }
 
 fn session_schema() -> Schema {
-    load(&workspace().join("schemas/clerk/session.struct.json")).expect("the Session schema loads")
+    load(&support::session_schema_path()).expect("the Session schema loads")
 }
 
 fn clerk_cases(root: &Path) -> Vec<Case> {
     let schema = session_schema();
     let session = Arc::new(Target::root(&schema).expect("Session compiles"));
     let actor = Arc::new(Target::definition(&schema, "SessionActor").expect("SessionActor"));
-    let mut cases = Vec::new();
-    for path in list(&root.join("clerk")) {
-        if !is_json(&path) {
-            continue;
-        }
-        let name = stem(&path);
-        let bytes = std::fs::read(&path).unwrap();
-        let doc: Value = serde_json::from_slice(&bytes).unwrap();
-        let mut sub = |pointer: &str, target: &Arc<Target>| {
-            let v = doc
-                .pointer(pointer)
-                .unwrap_or_else(|| panic!("{name}{pointer}"));
-            cases.push(Case {
-                name: format!("clerk::{name}#{pointer}"),
-                target: target.clone(),
-                bytes: serde_json::to_vec_pretty(v).unwrap(),
-            });
-        };
-        let number = &name[..2];
-        match number {
-            "01" | "02" | "03" | "09" | "12" => cases.push(Case {
-                name: format!("clerk::{name}"),
-                target: session.clone(),
-                bytes,
-            }),
-            "04" | "05" | "06" | "07" | "10" | "11" => sub("/data", &session),
-            "08" => {
-                for i in 0..doc.as_array().map_or(0, Vec::len) {
-                    sub(&format!("/{i}"), &session);
-                }
-            }
-            "13" => {
-                for i in 0..doc["data"].as_array().map_or(0, Vec::len) {
-                    sub(&format!("/data/{i}"), &session);
-                }
-            }
-            "14" => sub("/actor", &actor),
-            other => panic!("unexpected Clerk file {other}: add it to the differential test"),
-        }
-    }
-    cases
+    support::clerk_instances(root, &session, &actor)
 }
 
 // ------------------------------------------------------------------------ generated Sessions
@@ -952,10 +764,10 @@ fn main() {
     let args = Arguments::from_args();
     let mut trials = Vec::new();
 
-    let root = shared();
+    let root = support::shared();
     if root.join("conformance/README.md").is_file() && root.join("clerk").is_dir() {
         let mut skipped = Vec::new();
-        let mut cases = corpus_cases(&root, &mut skipped);
+        let mut cases = support::corpus_instances(&root, &mut skipped, target);
         cases.extend(clerk_cases(&root));
         let mut agree = 0;
         let mut known: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
@@ -990,17 +802,10 @@ fn main() {
             }));
         }
     } else {
-        let banner = "!".repeat(78);
-        eprintln!("{banner}");
-        eprintln!(
-            "!! ../shared NOT FOUND at {}: the corpus and Clerk differential cases do not run",
+        support::corpus_missing(&format!(
+            "../shared NOT FOUND at {}: the corpus and Clerk differential cases do not run",
             root.display()
-        );
-        eprintln!("{banner}");
-        if std::env::var_os("JSONSTRUCT_REQUIRE_CORPUS").is_some() {
-            eprintln!("JSONSTRUCT_REQUIRE_CORPUS is set: failing");
-            std::process::exit(1);
-        }
+        ));
     }
 
     for k in KNOWN_DIFFERENCES {

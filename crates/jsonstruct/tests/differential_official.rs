@@ -14,12 +14,14 @@
 //! Without `../shared` next to the workspace the suite says so loudly and runs no case (set
 //! `JSONSTRUCT_REQUIRE_CORPUS=1` to fail instead).
 
+mod support;
+
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use json_structure::{InstanceValidator, InstanceValidatorOptions};
-use jsonstruct::{Schema, TypeKind, Validator};
+use jsonstruct::{Schema, Validator};
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::Value;
 
@@ -141,37 +143,7 @@ impl Target {
 
 // ------------------------------------------------------------------------ corpus
 
-struct Case {
-    name: String,
-    target: Arc<Target>,
-    bytes: Vec<u8>,
-}
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn shared() -> PathBuf {
-    let path = workspace().join("../shared");
-    path.canonicalize().unwrap_or(path)
-}
-
-fn list(dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    out.sort();
-    out
-}
-
-fn stem(path: &Path) -> String {
-    let name = path.file_name().unwrap().to_string_lossy();
-    name.strip_suffix(".json").unwrap_or(&name).to_owned()
-}
-
-fn is_json(p: &Path) -> bool {
-    p.extension().is_some_and(|e| e == "json")
-}
+type Case = support::Instance<Arc<Target>>;
 
 /// Loads a schema for both validators; `None` (with the reason in `skipped`) when jsonstruct
 /// rejects it.
@@ -195,171 +167,13 @@ fn target(path: &Path, skipped: &mut Vec<String>) -> Option<(Schema, Arc<Target>
     }
 }
 
-/// The instance as validated: the file as it is, or (when the corpus rules change it) the
-/// cleaned value pretty-printed (root keys starting with `_` removed; `{"value": X}` unwrapped
-/// for `instances/validation` when the schema root is not an object or a map).
-fn corpus_instance(path: &Path, unwrap: bool, schema: &Schema) -> Vec<u8> {
-    let bytes = std::fs::read(path).unwrap();
-    let Ok(Value::Object(mut members)) = serde_json::from_slice::<Value>(&bytes) else {
-        return bytes;
-    };
-    let before = members.len();
-    members.retain(|k, _| !k.starts_with('_'));
-    let root_is_object = schema.root().is_some_and(|r| {
-        matches!(
-            schema.node(schema.resolve(r)).kind,
-            TypeKind::Object(_) | TypeKind::Map { .. }
-        )
-    });
-    if unwrap && !root_is_object && members.len() == 1 {
-        if let Some(inner) = members.remove("value") {
-            return serde_json::to_vec_pretty(&inner).unwrap();
-        }
-    }
-    if members.len() == before {
-        return bytes;
-    }
-    serde_json::to_vec_pretty(&Value::Object(members)).unwrap()
-}
-
-fn corpus_cases(root: &Path, skipped: &mut Vec<String>) -> Vec<Case> {
-    let conformance = root.join("conformance");
-    let mut cases = Vec::new();
-    for dir in list(&conformance.join("samples/core")) {
-        let schema_path = dir.join("schema.struct.json");
-        if !schema_path.is_file() {
-            continue;
-        }
-        let sample = stem(&dir);
-        let Some((schema, t)) = target(&schema_path, skipped) else {
-            continue;
-        };
-        for ex in list(&dir) {
-            let name = stem(&ex);
-            if is_json(&ex) && name.starts_with("example") {
-                cases.push(Case {
-                    name: format!("samples::{sample}/{name}"),
-                    target: t.clone(),
-                    bytes: std::fs::read(&ex).unwrap(),
-                });
-            }
-        }
-        for inst in list(
-            &conformance
-                .join("test-assets/instances/invalid")
-                .join(&sample),
-        ) {
-            if is_json(&inst) {
-                cases.push(Case {
-                    name: format!("invalid::{sample}/{}", stem(&inst)),
-                    target: t.clone(),
-                    bytes: corpus_instance(&inst, false, &schema),
-                });
-            }
-        }
-    }
-    for dir in list(&conformance.join("test-assets/instances/validation")) {
-        let name = stem(&dir);
-        let schema_path =
-            conformance.join(format!("test-assets/schemas/validation/{name}.struct.json"));
-        let Some((schema, t)) = target(&schema_path, skipped) else {
-            continue;
-        };
-        for inst in list(&dir) {
-            if is_json(&inst) {
-                cases.push(Case {
-                    name: format!("validation::{name}/{}", stem(&inst)),
-                    target: t.clone(),
-                    bytes: corpus_instance(&inst, true, &schema),
-                });
-            }
-        }
-    }
-    let adversarial: Vec<(String, PathBuf)> =
-        list(&conformance.join("test-assets/schemas/adversarial"))
-            .into_iter()
-            .filter(|p| is_json(p))
-            .filter_map(|p| {
-                let v: Value = serde_json::from_slice(&std::fs::read(&p).ok()?).ok()?;
-                Some((v.get("$id")?.as_str()?.to_owned(), p))
-            })
-            .collect();
-    for inst in list(&conformance.join("test-assets/instances/adversarial")) {
-        if !is_json(&inst) {
-            continue;
-        }
-        let wanted = std::fs::read(&inst)
-            .ok()
-            .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
-            .and_then(|v| v.get("$schema")?.as_str().map(str::to_owned));
-        let Some(schema_path) = wanted.and_then(|id| {
-            adversarial
-                .iter()
-                .find(|(sid, _)| *sid == id)
-                .map(|(_, p)| p.clone())
-        }) else {
-            skipped.push(format!("{}: no schema with its $schema", inst.display()));
-            continue;
-        };
-        let Some((schema, t)) = target(&schema_path, skipped) else {
-            continue;
-        };
-        cases.push(Case {
-            name: format!("adversarial::{}", stem(&inst)),
-            target: t,
-            bytes: corpus_instance(&inst, false, &schema),
-        });
-    }
-    cases
-}
-
 fn clerk_cases(root: &Path) -> Vec<Case> {
-    let path = workspace().join("schemas/clerk/session.struct.json");
-    let bytes = std::fs::read(&path).unwrap();
+    let bytes = std::fs::read(support::session_schema_path()).unwrap();
     let schema = Schema::from_slice(&bytes).expect("the Session schema loads");
     let document: Value = serde_json::from_slice(&bytes).unwrap();
     let session = Arc::new(Target::new(&schema, document.clone(), None).unwrap());
     let actor = Arc::new(Target::new(&schema, document, Some("SessionActor")).unwrap());
-    let mut cases = Vec::new();
-    for path in list(&root.join("clerk")) {
-        if !is_json(&path) {
-            continue;
-        }
-        let name = stem(&path);
-        let bytes = std::fs::read(&path).unwrap();
-        let doc: Value = serde_json::from_slice(&bytes).unwrap();
-        let mut sub = |pointer: &str, target: &Arc<Target>| {
-            let v = doc
-                .pointer(pointer)
-                .unwrap_or_else(|| panic!("{name}{pointer}"));
-            cases.push(Case {
-                name: format!("clerk::{name}#{pointer}"),
-                target: target.clone(),
-                bytes: serde_json::to_vec_pretty(v).unwrap(),
-            });
-        };
-        match &name[..2] {
-            "01" | "02" | "03" | "09" | "12" => cases.push(Case {
-                name: format!("clerk::{name}"),
-                target: session.clone(),
-                bytes,
-            }),
-            "04" | "05" | "06" | "07" | "10" | "11" => sub("/data", &session),
-            "08" => {
-                for i in 0..doc.as_array().map_or(0, Vec::len) {
-                    sub(&format!("/{i}"), &session);
-                }
-            }
-            "13" => {
-                for i in 0..doc["data"].as_array().map_or(0, Vec::len) {
-                    sub(&format!("/data/{i}"), &session);
-                }
-            }
-            "14" => sub("/actor", &actor),
-            other => panic!("unexpected Clerk file {other}: add it to the differential test"),
-        }
-    }
-    cases
+    support::clerk_instances(root, &session, &actor)
 }
 
 // ------------------------------------------------------------------------ the table
@@ -415,23 +229,16 @@ fn check(case: &Case) -> Result<(), Failed> {
 
 fn main() {
     let args = Arguments::from_args();
-    let root = shared();
+    let root = support::shared();
     if !(root.join("conformance/README.md").is_file() && root.join("clerk").is_dir()) {
-        let banner = "!".repeat(78);
-        eprintln!("{banner}");
-        eprintln!(
-            "!! ../shared NOT FOUND at {}: the official-SDK differential cases do not run",
+        support::corpus_missing(&format!(
+            "../shared NOT FOUND at {}: the official-SDK differential cases do not run",
             root.display()
-        );
-        eprintln!("{banner}");
-        if std::env::var_os("JSONSTRUCT_REQUIRE_CORPUS").is_some() {
-            eprintln!("JSONSTRUCT_REQUIRE_CORPUS is set: failing");
-            std::process::exit(1);
-        }
+        ));
         libtest_mimic::run(&args, Vec::new()).exit();
     }
     let mut skipped = Vec::new();
-    let mut cases = corpus_cases(&root, &mut skipped);
+    let mut cases = support::corpus_instances(&root, &mut skipped, target);
     cases.extend(clerk_cases(&root));
 
     // Counts and the table, computed once up front.

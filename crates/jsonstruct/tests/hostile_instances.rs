@@ -7,7 +7,7 @@
 //! agree, and so must `validate_value` whenever `serde_json` can parse the input.
 //!
 //! Every case runs in a child process (this test binary re-executed with
-//! `JSONSTRUCT_HOSTILE_CASE=<name>`) on a thread with Rust's default 2 MiB stack, killed when it
+//! `JSONSTRUCT_HOSTILE_INSTANCE=<name>`) on a thread with Rust's default 2 MiB stack, killed when it
 //! runs far past its bound. So a stack overflow or a hang fails that case only, saying which.
 //! Inside the case every `is_valid` and `validate` call is timed and must finish within the
 //! case's bound. The bounds are for an unoptimised (debug) build on two shared cores; release
@@ -16,15 +16,15 @@
 //! Cases the library gets wrong are listed in [`EXPECTED_FAILURES`] with the reason; the harness
 //! inverts them, so a listed case that starts passing fails the run and the list stays honest.
 
+mod support;
+
 use std::fmt::Write as _;
-use std::io::Read;
-use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use jsonstruct::{Report, Schema, Validator};
-use libtest_mimic::{Arguments, Failed, Trial};
+use libtest_mimic::{Arguments, Trial};
 use serde_json::{json, Value};
+use support::{case, ensure, line_col, ChildCase as Case};
 
 const CASE_ENV: &str = "JSONSTRUCT_HOSTILE_INSTANCE";
 
@@ -44,113 +44,39 @@ const LARGE: Duration = Duration::from_secs(10);
 /// keeps the expected failures from holding up the run.
 const BACKTRACK: Duration = Duration::from_millis(500);
 
-type Body = Box<dyn Fn() -> Result<(), String> + Send + Sync>;
-
-struct Case {
-    name: String,
-    /// Bound for each validation call in the case.
-    bound: Duration,
-    body: Body,
-}
-
-fn case(
-    name: impl Into<String>,
-    bound: Duration,
-    body: impl Fn() -> Result<(), String> + Send + Sync + 'static,
-) -> Case {
-    Case {
-        name: name.into(),
-        bound,
-        body: Box::new(body),
-    }
-}
-
 fn main() {
     if let Ok(name) = std::env::var(CASE_ENV) {
-        run_child(&name);
+        // Each validation call of the case is timed against the case's bound.
+        support::run_child(cases(), &name, |bound| BOUND.with(|b| b.set(bound)));
     }
     let args = Arguments::from_args();
     let all_cases = cases();
     eprintln!("hostile_instances: {} cases", all_cases.len());
-    let clerk = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/clerk");
+    let clerk = support::workspace().join("../shared/clerk");
     if !clerk.is_dir() {
         eprintln!(
             "\n!!!!! {} NOT FOUND: truncated::every_prefix_of_clerk_payloads checks 0 of 2 real payloads (the synthetic Session is still truncated)\n",
             clerk.display()
         );
     }
-    let trials = all_cases
-        .into_iter()
-        .map(|c| {
-            let expected = EXPECTED_FAILURES
-                .iter()
-                .find(|(n, _)| *n == c.name)
-                .copied();
-            // The child also builds the input (a 20 MB array takes a while in a debug build) and
-            // walks it several times: kill it only far past the per-call bound.
-            let (name, kill_after) = (c.name.clone(), c.bound * 8 + Duration::from_secs(5));
-            Trial::test(c.name, move || {
-                let result = run_in_child(&name, kill_after);
-                if let (Err(e), Some((_, reason))) = (&result, expected) {
-                    eprintln!(
-                        "expected failure {name}: {reason}\n  (currently: {})",
-                        e.message().unwrap_or("")
-                    );
+    // The child also builds the input (a 20 MB array takes a while in a debug build) and walks
+    // it several times: kill it only far past the per-call bound.
+    let mut trials = support::child_trials(CASE_ENV, all_cases, EXPECTED_FAILURES, |bound| {
+        bound * 8 + Duration::from_secs(5)
+    });
+    trials.push(Trial::test(
+        "meta::expected_failures_name_real_cases",
+        || {
+            let names: Vec<String> = cases().into_iter().map(|c| c.name).collect();
+            for (name, reason) in EXPECTED_FAILURES {
+                if !names.iter().any(|n| n == name) || reason.trim().is_empty() {
+                    return Err(format!("EXPECTED_FAILURES entry {name} is wrong").into());
                 }
-                judge(result, expected)
-            })
-        })
-        .chain(std::iter::once(Trial::test(
-            "meta::expected_failures_name_real_cases",
-            || {
-                let names: Vec<String> = cases().into_iter().map(|c| c.name).collect();
-                for (name, reason) in EXPECTED_FAILURES {
-                    if !names.iter().any(|n| n == name) || reason.trim().is_empty() {
-                        return Err(format!("EXPECTED_FAILURES entry {name} is wrong").into());
-                    }
-                }
-                Ok(())
-            },
-        )))
-        .collect();
+            }
+            Ok(())
+        },
+    ));
     libtest_mimic::run(&args, trials).exit();
-}
-
-/// A listed case must fail, any other must pass.
-fn judge(result: Result<(), Failed>, expected: Option<(&str, &str)>) -> Result<(), Failed> {
-    match (result, expected) {
-        (result, None) => result,
-        (Ok(()), Some((name, reason))) => Err(format!(
-            "{name} is listed in EXPECTED_FAILURES ({reason}) but now passes: remove it from the list"
-        )
-        .into()),
-        (Err(_), Some(_)) => Ok(()),
-    }
-}
-
-/// In the child: run one case on a thread with the default stack and report by exit status.
-fn run_child(name: &str) -> ! {
-    let Some(c) = cases().into_iter().find(|c| c.name == name) else {
-        eprintln!("no hostile case named {name}");
-        std::process::exit(3);
-    };
-    let bound = c.bound;
-    let handle = std::thread::Builder::new()
-        .name(name.to_owned())
-        .spawn(move || {
-            BOUND.with(|b| b.set(bound));
-            (c.body)()
-        })
-        .expect("spawn the case thread");
-    match handle.join() {
-        Ok(Ok(())) => std::process::exit(0),
-        Ok(Err(msg)) => {
-            eprintln!("{msg}");
-            std::process::exit(1);
-        }
-        // The panic message was printed by the panic hook.
-        Err(_) => std::process::exit(101),
-    }
 }
 
 thread_local! {
@@ -158,77 +84,7 @@ thread_local! {
     static BOUND: std::cell::Cell<Duration> = const { std::cell::Cell::new(QUICK) };
 }
 
-/// In the parent: run a case in a child process, killing it after `kill_after`.
-fn run_in_child(name: &str, kill_after: Duration) -> Result<(), Failed> {
-    let exe = std::env::current_exe().map_err(|e| format!("current_exe: {e}"))?;
-    let mut child = Command::new(exe)
-        .env(CASE_ENV, name)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start the child process: {e}"))?;
-    let mut stderr = child.stderr.take().expect("piped stderr");
-    let reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = stderr.read_to_string(&mut s);
-        s
-    });
-    let started = Instant::now();
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break Some(status),
-            Ok(None) if started.elapsed() > kill_after => {
-                let _ = child.kill();
-                let _ = child.wait();
-                break None;
-            }
-            Ok(None) => std::thread::sleep(Duration::from_millis(20)),
-            Err(e) => return Err(format!("waiting for the child: {e}").into()),
-        }
-    };
-    let output = reader.join().unwrap_or_default();
-    let output = output.trim();
-    let Some(status) = status else {
-        return Err(format!("no result within {kill_after:?}: hang (or far too slow)").into());
-    };
-    if status.success() {
-        return Ok(());
-    }
-    match status.code() {
-        Some(1) => Err(output.to_owned().into()),
-        Some(101) => Err(format!("panicked:\n{output}").into()),
-        Some(code) => Err(format!("child exited with {code}:\n{output}").into()),
-        None => Err(format!(
-            "child was killed by {} (stack overflow or abort):\n{output}",
-            signal_of(&status)
-        )
-        .into()),
-    }
-}
-
-#[cfg(unix)]
-fn signal_of(status: &std::process::ExitStatus) -> String {
-    use std::os::unix::process::ExitStatusExt;
-    status
-        .signal()
-        .map_or("a signal".into(), |s| format!("signal {s}"))
-}
-
-#[cfg(not(unix))]
-fn signal_of(_: &std::process::ExitStatus) -> String {
-    "a signal".into()
-}
-
 // ---------------------------------------------------------------------------------- helpers
-
-fn ensure(cond: bool, msg: impl FnOnce() -> String) -> Result<(), String> {
-    if cond {
-        Ok(())
-    } else {
-        Err(msg())
-    }
-}
 
 /// A validator for a schema document made of the usual root keywords and `members`.
 fn validator(members: &str) -> Validator {
@@ -245,8 +101,7 @@ fn any() -> Validator {
 }
 
 fn session_schema_value() -> Value {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schemas/clerk/session.struct.json");
+    let path = support::session_schema_path();
     serde_json::from_slice(&std::fs::read(path).expect("read the Session schema"))
         .expect("the Session schema is JSON")
 }
@@ -297,17 +152,7 @@ fn session_payload() -> Value {
         "status": "active",
         "last_active_organization_id": "org_2wjoYo7hSjpkZtU0qLkSGrHb2wx",
         "last_active_at": 1746645421127u64,
-        "latest_activity": {
-            "object": "session_activity",
-            "id": "sess_activity_2bjrbwTrDdlrsSIvnBcc542X6VO",
-            "device_type": "Macintosh",
-            "is_mobile": false,
-            "browser_name": "Safari",
-            "browser_version": "17.3",
-            "ip_address": "108.50.209.172",
-            "city": "Asbury Park",
-            "country": "US"
-        },
+        "latest_activity": support::session_activity(),
         "expire_at": 1747250221127u64,
         "abandon_at": 1749237421127u64,
         "updated_at": 1746645421195u64,
@@ -318,22 +163,6 @@ fn session_payload() -> Value {
 
 fn session_bytes() -> Vec<u8> {
     serde_json::to_vec_pretty(&session_payload()).unwrap()
-}
-
-/// 1-based line and column (in characters; each byte of invalid UTF-8 counts as one) of a
-/// byte offset, computed independently of the library.
-fn line_col(text: &[u8], offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let col = before[line_start..]
-        .iter()
-        .filter(|&&b| b & 0xC0 != 0x80)
-        .count();
-    (line, col + 1)
 }
 
 /// [`line_col`] of many offsets in one pass over the text (100,000 errors in a 1.5 MB input
@@ -943,7 +772,7 @@ fn empty_and_truncated(all: &mut Vec<Case>) {
         "truncated::every_prefix_of_clerk_payloads",
         QUICK,
         || {
-            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/clerk");
+            let dir = support::workspace().join("../shared/clerk");
             let files = [
                 "09-bapi-get-session-2025-transcribed-python-issue-120.json",
                 "12-bapi-session-speakeasy-synthetic-with-tasks.json",

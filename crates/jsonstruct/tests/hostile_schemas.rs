@@ -10,14 +10,15 @@
 //! Cases the library gets wrong are listed in [`EXPECTED_FAILURES`] with the reason; the harness
 //! inverts them, so a listed case that starts passing fails the run and the list stays honest.
 
+mod support;
+
 use std::fmt::Write as _;
-use std::io::Read;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use jsonstruct::schema::Primitive;
 use jsonstruct::{CheckReport, Diagnostic, Schema, TypeId, TypeKind};
-use libtest_mimic::{Arguments, Failed, Trial};
+use libtest_mimic::{Arguments, Trial};
+use support::{case, ensure, line_col, ChildCase as Case};
 
 const CASE_ENV: &str = "JSONSTRUCT_HOSTILE_CASE";
 
@@ -34,161 +35,27 @@ const LARGE: Duration = Duration::from_secs(120);
 /// Bound for the large cases that should be linear (a few seconds) and are not today.
 const SUPERLINEAR: Duration = Duration::from_secs(20);
 
-type Body = Box<dyn Fn() -> Result<(), String> + Send + Sync>;
-
-struct Case {
-    name: String,
-    bound: Duration,
-    body: Body,
-}
-
-fn case(
-    name: impl Into<String>,
-    bound: Duration,
-    body: impl Fn() -> Result<(), String> + Send + Sync + 'static,
-) -> Case {
-    Case {
-        name: name.into(),
-        bound,
-        body: Box::new(body),
-    }
-}
-
 fn main() {
     if let Ok(name) = std::env::var(CASE_ENV) {
-        run_child(&name);
+        support::run_child(cases(), &name, |_| {});
     }
     let args = Arguments::from_args();
     let all_cases = cases();
     eprintln!("hostile_schemas: {} cases", all_cases.len());
-    let trials = all_cases
-        .into_iter()
-        .map(|c| {
-            let expected = EXPECTED_FAILURES
-                .iter()
-                .find(|(n, _)| *n == c.name)
-                .copied();
-            let (name, bound) = (c.name.clone(), c.bound);
-            Trial::test(c.name, move || {
-                let result = run_in_child(&name, bound);
-                if let (Err(e), Some((_, reason))) = (&result, expected) {
-                    eprintln!(
-                        "expected failure {name}: {reason}\n  (currently: {})",
-                        e.message().unwrap_or("")
-                    );
+    let mut trials = support::child_trials(CASE_ENV, all_cases, EXPECTED_FAILURES, |bound| bound);
+    trials.push(Trial::test(
+        "meta::expected_failures_name_real_cases",
+        || {
+            let names: Vec<String> = cases().into_iter().map(|c| c.name).collect();
+            for (name, _) in EXPECTED_FAILURES {
+                if !names.iter().any(|n| n == name) {
+                    return Err(format!("EXPECTED_FAILURES names unknown case {name}").into());
                 }
-                judge(result, expected)
-            })
-        })
-        .chain(std::iter::once(Trial::test(
-            "meta::expected_failures_name_real_cases",
-            || {
-                let names: Vec<String> = cases().into_iter().map(|c| c.name).collect();
-                for (name, _) in EXPECTED_FAILURES {
-                    if !names.iter().any(|n| n == name) {
-                        return Err(format!("EXPECTED_FAILURES names unknown case {name}").into());
-                    }
-                }
-                Ok(())
-            },
-        )))
-        .collect();
-    libtest_mimic::run(&args, trials).exit();
-}
-
-/// A listed case must fail, any other must pass.
-fn judge(result: Result<(), Failed>, expected: Option<(&str, &str)>) -> Result<(), Failed> {
-    match (result, expected) {
-        (result, None) => result,
-        (Ok(()), Some((name, reason))) => Err(format!(
-            "{name} is listed in EXPECTED_FAILURES ({reason}) but now passes: remove it from the list"
-        )
-        .into()),
-        (Err(_), Some(_)) => Ok(()),
-    }
-}
-
-/// In the child: run one case on a thread with the default stack and report by exit status.
-fn run_child(name: &str) -> ! {
-    let Some(c) = cases().into_iter().find(|c| c.name == name) else {
-        eprintln!("no hostile case named {name}");
-        std::process::exit(3);
-    };
-    let handle = std::thread::Builder::new()
-        .name(name.to_owned())
-        .spawn(move || (c.body)())
-        .expect("spawn the case thread");
-    match handle.join() {
-        Ok(Ok(())) => std::process::exit(0),
-        Ok(Err(msg)) => {
-            eprintln!("{msg}");
-            std::process::exit(1);
-        }
-        // The panic message was printed by the panic hook.
-        Err(_) => std::process::exit(101),
-    }
-}
-
-/// In the parent: run a case in a child process, killing it after `bound`.
-fn run_in_child(name: &str, bound: Duration) -> Result<(), Failed> {
-    let exe = std::env::current_exe().map_err(|e| format!("current_exe: {e}"))?;
-    let mut child = Command::new(exe)
-        .env(CASE_ENV, name)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start the child process: {e}"))?;
-    let mut stderr = child.stderr.take().expect("piped stderr");
-    let reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = stderr.read_to_string(&mut s);
-        s
-    });
-    let started = Instant::now();
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break Some(status),
-            Ok(None) if started.elapsed() > bound => {
-                let _ = child.kill();
-                let _ = child.wait();
-                break None;
             }
-            Ok(None) => std::thread::sleep(Duration::from_millis(20)),
-            Err(e) => return Err(format!("waiting for the child: {e}").into()),
-        }
-    };
-    let output = reader.join().unwrap_or_default();
-    let output = output.trim();
-    let Some(status) = status else {
-        return Err(format!("no result within {bound:?}: hang (or far too slow)").into());
-    };
-    if status.success() {
-        return Ok(());
-    }
-    match status.code() {
-        Some(1) => Err(output.to_owned().into()),
-        Some(101) => Err(format!("panicked:\n{output}").into()),
-        Some(code) => Err(format!("child exited with {code}:\n{output}").into()),
-        None => Err(format!(
-            "child was killed by {} (stack overflow or abort):\n{output}",
-            signal_of(&status)
-        )
-        .into()),
-    }
-}
-
-#[cfg(unix)]
-fn signal_of(status: &std::process::ExitStatus) -> String {
-    use std::os::unix::process::ExitStatusExt;
-    status
-        .signal()
-        .map_or("a signal".into(), |s| format!("signal {s}"))
-}
-
-#[cfg(not(unix))]
-fn signal_of(_: &std::process::ExitStatus) -> String {
-    "a signal".into()
+            Ok(())
+        },
+    ));
+    libtest_mimic::run(&args, trials).exit();
 }
 
 // ---------------------------------------------------------------------------------- helpers
@@ -200,31 +67,8 @@ fn doc(members: &str) -> String {
     )
 }
 
-/// 1-based line and column (in characters) of a byte offset, computed independently of the
-/// library.
-fn line_col(text: &[u8], offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let col = match std::str::from_utf8(&before[line_start..]) {
-        Ok(s) => s.chars().count(),
-        Err(_) => before.len() - line_start,
-    };
-    (line, col + 1)
-}
-
 fn listing(report: &CheckReport) -> String {
-    if report.diagnostics.is_empty() {
-        return " (no diagnostics)".into();
-    }
-    report
-        .diagnostics
-        .iter()
-        .map(|d| format!("\n  {d}"))
-        .collect()
+    support::listing(report, " (no diagnostics)")
 }
 
 /// Every diagnostic's line/column agree with its offset, which lies inside the document.
@@ -298,14 +142,6 @@ fn accepted(text: &[u8]) -> Result<Schema, String> {
     report
         .schema
         .ok_or_else(|| "no errors but no schema".to_owned())
-}
-
-fn ensure(cond: bool, msg: impl FnOnce() -> String) -> Result<(), String> {
-    if cond {
-        Ok(())
-    } else {
-        Err(msg())
-    }
 }
 
 fn session_schema() -> Vec<u8> {
