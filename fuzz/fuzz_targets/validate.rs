@@ -156,6 +156,20 @@ fn integers_only(v: &Value) -> bool {
     }
 }
 
+/// Whether `v` holds a float -0.0: serde_json's reading of the integer literal `-0`, which
+/// `validate_value` treats as that literal (integer zero) but `to_vec` writes as `-0.0`, which
+/// is not an integer literal. Validating the serialization is then not the same question.
+fn has_negative_zero(v: &Value) -> bool {
+    match v {
+        Value::Number(n) => {
+            n.as_f64().is_some_and(|f| f == 0.0 && f.is_sign_negative()) && n.is_f64()
+        }
+        Value::Array(a) => a.iter().any(has_negative_zero),
+        Value::Object(o) => o.values().any(has_negative_zero),
+        _ => false,
+    }
+}
+
 /// Parses like `serde_json::Value` but fails on a repeated member name (which a `Value`
 /// silently collapses to the last one).
 struct NoDuplicates;
@@ -251,11 +265,13 @@ fuzz_target!(|data: &[u8]| {
             "is_valid_value and validate_value disagree"
         );
         let from_canonical = check_bytes(v, canonical);
-        assert_eq!(
-            errors(&from_value),
-            errors(&from_canonical),
-            "validate_value and validate(to_vec(value)) disagree"
-        );
+        if !has_negative_zero(value) {
+            assert_eq!(
+                errors(&from_value),
+                errors(&from_canonical),
+                "validate_value and validate(to_vec(value)) disagree"
+            );
+        }
         if exact {
             assert_eq!(
                 from_bytes.is_ok(),
