@@ -325,3 +325,56 @@ fn output_order_does_not_depend_on_jobs() {
     let three = validate(&args, None);
     assert_eq!(one.stdout, three.stdout);
 }
+
+#[test]
+fn ndjson_line_numbers_hold_across_blocks() {
+    // About 12 MB: several 4 MiB read blocks, more than the writer keeps in flight, with
+    // blank lines, a CRLF line and no final newline.
+    let dir = temp_dir("blocks");
+    let bad = invalid_status();
+    let mut text = String::new();
+    let mut expected_bad = Vec::new();
+    let mut line = 0;
+    while text.len() < 12 << 20 {
+        line += 1;
+        if line % 997 == 0 {
+            text.push_str(&bad);
+            expected_bad.push(line);
+        } else if line % 1009 == 0 {
+            text.push_str("   ");
+        } else {
+            text.push_str(VALID);
+        }
+        text.push_str(if line % 1013 == 0 { "\r\n" } else { "\n" });
+    }
+    text.push_str(&bad);
+    line += 1;
+    expected_bad.push(line);
+    let file = write(&dir, "big.ndjson", &text);
+    let name = file.to_str().unwrap();
+    let run = |jobs: &str| {
+        validate(
+            &["--ndjson", "--format", "json", "--jobs", jobs, name],
+            None,
+        )
+    };
+    let (one, three) = (run("1"), run("3"));
+    assert_eq!(one.status.code(), Some(1));
+    assert_eq!(one.stdout, three.stdout, "output depends on --jobs");
+    let lines = json_lines(&one);
+    let blank = (1..=line).filter(|n| n % 1009 == 0 && n % 997 != 0).count();
+    assert_eq!(lines.len(), line - blank);
+    let bad_lines: Vec<usize> = lines
+        .iter()
+        .filter(|l| l["valid"] == false)
+        .map(|l| {
+            let instance = l["instance"].as_str().unwrap();
+            assert_eq!(
+                l["errors"][0]["line"].as_u64().unwrap().to_string(),
+                instance.rsplit(':').next().unwrap()
+            );
+            instance.rsplit(':').next().unwrap().parse().unwrap()
+        })
+        .collect();
+    assert_eq!(bad_lines, expected_bad);
+}
