@@ -378,35 +378,7 @@ fn clerk_cases(root: &Path) -> Vec<Case> {
 
 // ------------------------------------------------------------------------ generated Sessions
 
-const STATUSES: &[&str] = &[
-    "active",
-    "revoked",
-    "ended",
-    "expired",
-    "removed",
-    "abandoned",
-    "replaced",
-    "pending",
-];
-const REQUIRED: &[&str] = &[
-    "object",
-    "id",
-    "user_id",
-    "client_id",
-    "status",
-    "last_active_at",
-    "expire_at",
-    "abandon_at",
-    "updated_at",
-    "created_at",
-];
-const TIMESTAMPS: &[&str] = &[
-    "last_active_at",
-    "expire_at",
-    "abandon_at",
-    "updated_at",
-    "created_at",
-];
+use support::clerk::{REQUIRED, STATUSES, TIMESTAMPS};
 
 /// A number written exactly as given in the JSON text (a placeholder string in the value,
 /// replaced after serialization).

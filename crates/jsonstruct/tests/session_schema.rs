@@ -7,6 +7,9 @@ use std::path::PathBuf;
 
 use jsonstruct::schema::{Additional, ObjectType, Primitive, PrimitiveType};
 use jsonstruct::{Schema, TypeId, TypeKind};
+use support::clerk::{REQUIRED, STATUSES, TIMESTAMPS};
+
+mod support;
 
 fn schema_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../schemas/clerk/session.struct.json")
@@ -90,19 +93,6 @@ const PROPERTIES: [&str; 14] = [
     "updated_at",
     "created_at",
     "tasks",
-];
-
-const REQUIRED: [&str; 10] = [
-    "object",
-    "id",
-    "user_id",
-    "client_id",
-    "status",
-    "last_active_at",
-    "expire_at",
-    "abandon_at",
-    "updated_at",
-    "created_at",
 ];
 
 #[test]
@@ -210,32 +200,14 @@ fn status_is_a_named_enum_of_eight_values() {
             other => panic!("enum value {other:?} is not a string"),
         })
         .collect();
-    assert_eq!(
-        values,
-        [
-            "active",
-            "revoked",
-            "ended",
-            "expired",
-            "removed",
-            "abandoned",
-            "replaced",
-            "pending"
-        ]
-    );
+    assert_eq!(values, STATUSES);
 }
 
 #[test]
 fn the_five_timestamps_are_int64() {
     let schema = load();
     let session = object(&schema, schema.root().unwrap());
-    for name in [
-        "last_active_at",
-        "expire_at",
-        "abandon_at",
-        "updated_at",
-        "created_at",
-    ] {
+    for &name in TIMESTAMPS {
         let ty = primitive(&schema, property_type(session, name));
         assert_eq!(ty.ty, Primitive::Int64, "'{name}' is int64");
     }

@@ -20,6 +20,47 @@ use jsonstruct::{CheckReport, Schema, TypeKind};
 use libtest_mimic::{Failed, Trial};
 use serde_json::{json, Value};
 
+// ------------------------------------------------------------------------ the Session's facts
+
+/// Facts of `../shared/clerk/README.md` that the tests check the schema and payloads against:
+/// written out here, not read from the schema, so that a wrong schema cannot agree with itself.
+pub mod clerk {
+    /// The `status` values, in the order of Clerk's OpenAPI.
+    pub const STATUSES: &[&str] = &[
+        "active",
+        "revoked",
+        "ended",
+        "expired",
+        "removed",
+        "abandoned",
+        "replaced",
+        "pending",
+    ];
+
+    /// The required members of a Session.
+    pub const REQUIRED: &[&str] = &[
+        "object",
+        "id",
+        "user_id",
+        "client_id",
+        "status",
+        "last_active_at",
+        "expire_at",
+        "abandon_at",
+        "updated_at",
+        "created_at",
+    ];
+
+    /// The millisecond timestamps (`int64`).
+    pub const TIMESTAMPS: &[&str] = &[
+        "last_active_at",
+        "expire_at",
+        "abandon_at",
+        "updated_at",
+        "created_at",
+    ];
+}
+
 // ------------------------------------------------------------------------ locations
 
 /// The workspace root.
