@@ -8,7 +8,7 @@ use jsonstruct::location::LineIndex;
 use jsonstruct::{Diagnostic, Schema};
 use serde::Serialize;
 
-use crate::render::{self, Finding, Style};
+use crate::render::{self, Style};
 
 /// One line of `--format json`, fields in contract order.
 #[derive(Serialize)]
@@ -74,16 +74,7 @@ pub fn run(paths: &[PathBuf], json_out: bool) -> anyhow::Result<ExitCode> {
         }
         let index = LineIndex::new(&bytes);
         for d in &report.diagnostics {
-            let f = Finding {
-                warning: !d.is_error(),
-                code: d.code.as_str(),
-                message: &d.message,
-                file: &shown,
-                line: d.line,
-                column: d.column,
-                pointer: &d.pointer,
-            };
-            print!("{}", render::finding(&style, &f, &bytes, &index));
+            print!("{}", render::diagnostic(&style, d, &shown, &bytes, &index));
         }
         let (e, w) = (report.errors().count(), report.warnings().count());
         let verdict = if report.is_valid() {

@@ -4,14 +4,12 @@
 //! stdout.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use jsonstruct::export::{self, ExportOptions};
-use jsonstruct::location::LineIndex;
-use jsonstruct::Schema;
 
-use crate::render::{self, Finding, Style};
+use crate::schema_arg::{self, Show};
 
 #[derive(clap::Subcommand)]
 pub enum Target {
@@ -38,7 +36,8 @@ pub fn run(target: Target) -> anyhow::Result<ExitCode> {
 }
 
 fn json_schema(args: &JsonSchemaArgs) -> anyhow::Result<ExitCode> {
-    let Some(schema) = load(&args.schema) else {
+    let Some((schema, _)) = schema_arg::load(&args.schema, Show::All, "nothing was exported")
+    else {
         return Ok(ExitCode::from(2));
     };
     let options = ExportOptions {
@@ -57,40 +56,4 @@ fn json_schema(args: &JsonSchemaArgs) -> anyhow::Result<ExitCode> {
         other => other?,
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Reads and checks the schema; prints its diagnostics (errors and warnings) on stderr and
-/// returns `None` when it cannot be exported.
-fn load(path: &Path) -> Option<Schema> {
-    let shown = path.display().to_string();
-    let style = Style::new(render::use_color(true));
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("{} cannot read {shown}: {e}", style.error("error:"));
-            return None;
-        }
-    };
-    let report = Schema::check(&bytes);
-    let index = LineIndex::new(&bytes);
-    for d in &report.diagnostics {
-        let f = Finding {
-            warning: !d.is_error(),
-            code: d.code.as_str(),
-            message: &d.message,
-            file: &shown,
-            line: d.line,
-            column: d.column,
-            pointer: &d.pointer,
-        };
-        eprint!("{}", render::finding(&style, &f, &bytes, &index));
-    }
-    if report.schema.is_none() {
-        eprintln!(
-            "{} {shown} is not a valid JSON Structure schema ({} error(s)); nothing was exported",
-            style.error("error:"),
-            report.errors().count()
-        );
-    }
-    report.schema
 }

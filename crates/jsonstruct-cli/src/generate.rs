@@ -5,12 +5,12 @@
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
-use jsonstruct::location::LineIndex;
 use jsonstruct::Schema;
 use jsonstruct_codegen::write::{self, Mode, Staleness};
 use jsonstruct_codegen::{GeneratedFiles, Int64Encoding, Options};
 
-use crate::render::{self, Finding, Style};
+use crate::render::{self, Style};
+use crate::schema_arg::{self, Show};
 
 #[derive(clap::Subcommand)]
 pub enum Target {
@@ -64,7 +64,8 @@ pub fn run(target: Target) -> anyhow::Result<ExitCode> {
 }
 
 fn rust(args: RustArgs) -> anyhow::Result<ExitCode> {
-    let Some((schema, bytes)) = load(&args.schema)? else {
+    let Some((schema, bytes)) = schema_arg::load(&args.schema, Show::All, "nothing was generated")
+    else {
         return Ok(ExitCode::from(2));
     };
     let crate_name = args
@@ -98,7 +99,8 @@ fn rust(args: RustArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn docs(args: DocsArgs) -> anyhow::Result<ExitCode> {
-    let Some((schema, _)) = load(&args.schema)? else {
+    let Some((schema, _)) = schema_arg::load(&args.schema, Show::All, "nothing was generated")
+    else {
         return Ok(ExitCode::from(2));
     };
     let crate_name = args
@@ -119,45 +121,6 @@ fn docs(args: DocsArgs) -> anyhow::Result<ExitCode> {
         Err(e) => return Ok(generation_failed(&args.schema, &e)),
     };
     write_out(&args.out, &files)
-}
-
-/// Reads and checks the schema; prints located diagnostics and returns `None` when it cannot
-/// be used (the caller exits 2).
-fn load(path: &Path) -> anyhow::Result<Option<(Schema, Vec<u8>)>> {
-    let shown = path.display().to_string();
-    let style = Style::new(render::use_color(true));
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("{} cannot read {shown}: {e}", style.error("error:"));
-            return Ok(None);
-        }
-    };
-    let report = Schema::check(&bytes);
-    let index = LineIndex::new(&bytes);
-    for d in &report.diagnostics {
-        let f = Finding {
-            warning: !d.is_error(),
-            code: d.code.as_str(),
-            message: &d.message,
-            file: &shown,
-            line: d.line,
-            column: d.column,
-            pointer: &d.pointer,
-        };
-        eprint!("{}", render::finding(&style, &f, &bytes, &index));
-    }
-    match report.schema {
-        Some(schema) => Ok(Some((schema, bytes))),
-        None => {
-            eprintln!(
-                "{} {shown} is not a valid JSON Structure schema ({} error(s)); nothing was generated",
-                style.error("error:"),
-                report.errors().count()
-            );
-            Ok(None)
-        }
-    }
 }
 
 fn generation_failed(schema: &Path, e: &jsonstruct_codegen::Error) -> ExitCode {

@@ -9,6 +9,7 @@ mod export;
 mod generate;
 mod import;
 mod render;
+mod schema_arg;
 mod validate;
 
 use std::path::PathBuf;

@@ -4,6 +4,7 @@
 use std::io::IsTerminal;
 
 use jsonstruct::location::LineIndex;
+use jsonstruct::Diagnostic;
 
 /// Whether to colour output written to stdout or stderr.
 pub fn use_color(stderr: bool) -> bool {
@@ -70,6 +71,26 @@ pub struct Finding<'a> {
 
 pub fn finding(style: &Style, f: &Finding<'_>, source: &[u8], index: &LineIndex) -> String {
     finding_at(style, f, source, index, f.line)
+}
+
+/// A schema diagnostic of `file` (whose text is `source`), rendered as a finding.
+pub fn diagnostic(
+    style: &Style,
+    d: &Diagnostic,
+    file: &str,
+    source: &[u8],
+    index: &LineIndex,
+) -> String {
+    let f = Finding {
+        warning: !d.is_error(),
+        code: d.code.as_str(),
+        message: &d.message,
+        file,
+        line: d.line,
+        column: d.column,
+        pointer: &d.pointer,
+    };
+    finding(style, &f, source, index)
 }
 
 /// Like [`finding`], with the excerpt taken from line `source_line` of `source` while the

@@ -16,11 +16,12 @@ use anyhow::Context;
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use jsonstruct::location::LineIndex;
-use jsonstruct::{Options, Report, Schema, ValidationError, Validator};
+use jsonstruct::{Options, Report, ValidationError, Validator};
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::render::{self, Finding, Style};
+use crate::schema_arg::{self, Show};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -61,26 +62,11 @@ const BATCH_FILES: usize = 64;
 const IN_FLIGHT: usize = 1;
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let schema_bytes = std::fs::read(&args.schema)
-        .with_context(|| format!("cannot read schema {}", args.schema.display()))?;
-    let report = Schema::check(&schema_bytes);
-    let Some(schema) = report.schema else {
-        let style = Style::new(render::use_color(true));
-        let shown = args.schema.display().to_string();
-        let index = LineIndex::new(&schema_bytes);
-        for d in report.errors() {
-            let f = Finding {
-                warning: false,
-                code: d.code.as_str(),
-                message: &d.message,
-                file: &shown,
-                line: d.line,
-                column: d.column,
-                pointer: &d.pointer,
-            };
-            eprint!("{}", render::finding(&style, &f, &schema_bytes, &index));
-        }
-        eprintln!("error: {shown} is not a valid JSON Structure schema (see `jsonstruct check`)");
+    let Some((schema, _)) = schema_arg::load(
+        &args.schema,
+        Show::Errors,
+        "nothing was validated (see `jsonstruct check`)",
+    ) else {
         return Ok(ExitCode::from(2));
     };
     let options = Options {
