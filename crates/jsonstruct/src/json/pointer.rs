@@ -3,6 +3,8 @@
 
 use std::fmt::Write;
 
+use super::Scanner;
+
 /// Appends `/segment` to `pointer`, escaping `~` and `/`.
 pub fn push(pointer: &mut String, segment: &str) {
     pointer.push('/');
@@ -117,6 +119,7 @@ pub fn at_offset(text: &[u8], offset: usize) -> String {
     let text = &text[..offset.min(text.len())];
     let mut stack: Vec<Frame> = Vec::new();
     let mut pending_name: Option<String> = None;
+    let mut scratch = String::new();
     let mut i = 0;
     while i < text.len() {
         match text[i] {
@@ -136,11 +139,16 @@ pub fn at_offset(text: &[u8], offset: usize) -> String {
                 }
             }
             b'"' => {
-                let (s, end) = string_at(text, i + 1);
+                // The scanner decodes the string as it did when it accepted this text; one it
+                // cannot finish is cut by `offset`, and nothing after it matters.
+                let mut scanner = Scanner::new(&text[i..]);
+                let Ok(s) = scanner.string(&mut scratch) else {
+                    break;
+                };
                 if let Some(Frame::Object(None)) = stack.last() {
-                    pending_name = Some(s);
+                    pending_name = Some(s.to_owned());
                 }
-                i = end;
+                i += scanner.offset();
                 continue;
             }
             _ => {}
@@ -156,67 +164,6 @@ pub fn at_offset(text: &[u8], offset: usize) -> String {
         }
     }
     pointer
-}
-
-/// Decodes the string whose contents start at `start` (after the quote), leniently; returns it
-/// and the offset after its closing quote (or the end of the text).
-fn string_at(text: &[u8], start: usize) -> (String, usize) {
-    let mut out = Vec::new();
-    let mut i = start;
-    while i < text.len() {
-        match text[i] {
-            b'"' => return (String::from_utf8_lossy(&out).into_owned(), i + 1),
-            b'\\' if i + 1 < text.len() => {
-                let c = match text[i + 1] {
-                    b'b' => '\u{8}',
-                    b'f' => '\u{c}',
-                    b'n' => '\n',
-                    b'r' => '\r',
-                    b't' => '\t',
-                    b'u' => {
-                        let unit = |at: usize| {
-                            text.get(at..at + 4)
-                                .and_then(|h| std::str::from_utf8(h).ok())
-                                .and_then(|h| u16::from_str_radix(h, 16).ok())
-                        };
-                        let hi = unit(i + 2).unwrap_or(0xFFFD);
-                        i += 6;
-                        let c = if (0xD800..0xDC00).contains(&hi)
-                            && text.get(i..i + 2) == Some(b"\\u")
-                        {
-                            match unit(i + 2) {
-                                Some(lo @ 0xDC00..0xE000) => {
-                                    i += 6;
-                                    char::from_u32(
-                                        0x10000
-                                            + ((u32::from(hi) - 0xD800) << 10)
-                                            + (u32::from(lo) - 0xDC00),
-                                    )
-                                }
-                                _ => None,
-                            }
-                        } else {
-                            char::from_u32(u32::from(hi))
-                        };
-                        let mut buf = [0; 4];
-                        out.extend_from_slice(
-                            c.unwrap_or('\u{FFFD}').encode_utf8(&mut buf).as_bytes(),
-                        );
-                        continue;
-                    }
-                    other => char::from(other),
-                };
-                let mut buf = [0; 4];
-                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-                i += 2;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    (String::from_utf8_lossy(&out).into_owned(), i)
 }
 
 #[cfg(test)]
