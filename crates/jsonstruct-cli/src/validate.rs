@@ -202,16 +202,6 @@ impl Ordered {
         }
         Ok(())
     }
-
-    fn finish(
-        &mut self,
-        done: &mpsc::Receiver<(u64, Piece)>,
-        end: u64,
-        out: &mut impl Write,
-        totals: &mut Totals,
-    ) -> anyhow::Result<()> {
-        Ok(self.wait_until(done, end, out, totals)?)
-    }
 }
 
 /// What one instance produced: its verdict and its lines of output, formatted by the worker.
@@ -370,7 +360,7 @@ impl Run<'_> {
                     let block = match block {
                         Ok(b) => Arc::new(b),
                         Err(e) => {
-                            writer.finish(&done, dispatched, out, totals)?;
+                            writer.wait_until(&done, dispatched, out, totals)?;
                             totals.unreadable += 1;
                             self.unreadable(
                                 out,
@@ -415,7 +405,7 @@ impl Run<'_> {
                     }
                     writer.write_ready(&done, out, totals)?;
                 }
-                writer.finish(&done, dispatched, out, totals)
+                Ok(writer.wait_until(&done, dispatched, out, totals)?)
             })
         })
     }
