@@ -64,6 +64,35 @@ impl Default for Options {
     }
 }
 
+impl Options {
+    /// Accept JSON numbers for `int64`/`uint64` besides the spec's string form (Clerk sends
+    /// its millisecond timestamps as numbers). `false` requires strings.
+    ///
+    /// ```
+    /// let options = jsonstruct::Options::default().int64_numbers(true);
+    /// assert!(!options.strict_64);
+    /// ```
+    #[must_use]
+    pub fn int64_numbers(mut self, accept: bool) -> Self {
+        self.strict_64 = !accept;
+        self
+    }
+
+    /// Whether the Validation extension's `format` keyword is enforced.
+    #[must_use]
+    pub fn check_formats(mut self, check: bool) -> Self {
+        self.check_formats = check;
+        self
+    }
+
+    /// The deepest nesting of arrays and objects accepted in an instance.
+    #[must_use]
+    pub fn max_depth(mut self, depth: u32) -> Self {
+        self.max_depth = depth;
+        self
+    }
+}
+
 /// A schema compiled for validation. Cheap to share between threads (`Send + Sync`).
 pub struct Validator {
     program: Program,
