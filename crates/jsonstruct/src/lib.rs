@@ -24,6 +24,7 @@
 //! assert_eq!((error.line, error.pointer.as_str()), (2, "/type"));
 //! ```
 
+pub mod config;
 pub mod diagnostic;
 pub mod export;
 pub mod formats;
