@@ -505,7 +505,7 @@ impl Builder<'_> {
                 }
             }
             TypeKind::Primitive(p) if p.ty == Primitive::String && p.enum_values.is_some() => {
-                let alt = schema.extensions().alternate_names;
+                let alt = schema.extensions_of(id).alternate_names;
                 let mut namer = Namer::new();
                 let mut values = Vec::new();
                 let mut seen = BTreeSet::new();

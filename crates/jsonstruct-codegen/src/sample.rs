@@ -36,7 +36,7 @@ fn synthesize(schema: &Schema, id: TypeId, int64: Int64Encoding, depth: usize) -
                 return serde_json::from_str(&literal_text(c)).ok();
             }
             if let Some(Literal::String(first)) = p.enum_values.iter().flatten().next() {
-                let alt = schema.extensions().alternate_names;
+                let alt = schema.extensions_of(id).alternate_names;
                 return Some(Value::String(match node.altenums.get(first) {
                     Some(symbol) if alt => symbol.clone(),
                     _ => first.clone(),

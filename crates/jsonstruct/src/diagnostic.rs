@@ -99,6 +99,19 @@ codes! {
     SchemaExtendsPropertyRedefined = "SCHEMA_EXTENDS_PROPERTY_REDEFINED", own;
     /// Two names in one namespace or object map to the same wire name.
     SchemaNameCollision = "SCHEMA_NAME_COLLISION", own;
+    /// `$import`/`$importdefs` names a document the schema set does not have (unknown `$id`,
+    /// missing file), or its value is not a URI string.
+    SchemaImportNotFound = "SCHEMA_IMPORT_NOT_FOUND", own;
+    /// A document imports itself, directly or through others.
+    SchemaImportCycle = "SCHEMA_IMPORT_CYCLE", own;
+    /// Imports nested more than 32 levels deep, or expanding to too many documents.
+    SchemaImportTooDeep = "SCHEMA_IMPORT_TOO_DEEP", own;
+    /// Two documents of the schema set claim the same `$id`.
+    SchemaImportDuplicateId = "SCHEMA_IMPORT_DUPLICATE_ID", own;
+    /// Two imports (or an import and a definition it cannot shadow) define the same name.
+    SchemaImportCollision = "SCHEMA_IMPORT_COLLISION", own;
+    /// The imported document is not well-formed JSON or not a JSON object.
+    SchemaImportInvalid = "SCHEMA_IMPORT_INVALID", own;
     /// Warning: a Validation or Conditional Composition keyword whose add-in is not enabled with
     /// `$uses`; it is not enforced. (The SDKs' convention; not in the shared list.)
     SchemaExtensionKeywordWithoutUses = "SCHEMA_EXTENSION_KEYWORD_WITHOUT_USES", own;
@@ -149,6 +162,13 @@ pub struct Diagnostic {
     /// Byte offset in the document (for rendering).
     #[serde(skip)]
     pub offset: usize,
+    /// The document the diagnostic is in, when it is not the checked document itself (an
+    /// imported document): its name in the schema set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// Index of that document among the model's sources.
+    #[serde(skip)]
+    pub(crate) source: u32,
 }
 
 impl Diagnostic {
@@ -163,10 +183,15 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        if let Some(file) = &self.file {
+            write!(f, "{sev}[{}] {file}:", self.code)?;
+        } else {
+            write!(f, "{sev}[{}] ", self.code)?;
+        }
         write!(
             f,
-            "{sev}[{}] {}:{} at '{}': {}",
-            self.code, self.line, self.column, self.pointer, self.message
+            "{}:{} at '{}': {}",
+            self.line, self.column, self.pointer, self.message
         )
     }
 }

@@ -249,6 +249,16 @@ impl<'s> Exporter<'s> {
     /// validator passes it on to: aliases, unions, composition, inline choice options), where a
     /// `$schema` member is instance metadata.
     fn node(&mut self, id: TypeId, meta: bool) -> Value {
+        // The add-ins of the document that wrote the node decide what it enforces.
+        let outer = (self.validation, self.composition);
+        let ext = self.schema.extensions_of(id);
+        (self.validation, self.composition) = (ext.validation, ext.composition);
+        let value = self.node_in_context(id, meta);
+        (self.validation, self.composition) = outer;
+        value
+    }
+
+    fn node_in_context(&mut self, id: TypeId, meta: bool) -> Value {
         let n = self.schema.node(id);
         let mut s = Map::new();
         let mut notes: Vec<String> = Vec::new();
@@ -314,7 +324,12 @@ impl<'s> Exporter<'s> {
 
     /// Whether the node has composition keywords that the validator enforces.
     fn enforces_composition(&self, n: &TypeNode) -> bool {
-        self.composition && !n.composition.is_empty()
+        self.extensions(n).composition && !n.composition.is_empty()
+    }
+
+    /// The add-ins of the document that wrote `n`.
+    fn extensions(&self, n: &TypeNode) -> crate::schema::Extensions {
+        self.schema.sources()[n.location.source as usize].extensions()
     }
 
     /// The node the validator works with for `id`: `$ref` aliases without (enforced)
@@ -350,7 +365,7 @@ impl<'s> Exporter<'s> {
             TypeKind::Ref(t) => self.meta_differs(*t, seen),
             _ => false,
         };
-        own || (self.composition && {
+        own || (self.extensions(n).composition && {
             let c = &n.composition;
             c.all_of
                 .iter()
@@ -1120,7 +1135,7 @@ impl<'s> Exporter<'s> {
             && p.const_value.is_none()
             && p.max_length.is_none()
             && n.description.is_none()
-            && (!self.validation || n.validation.is_empty())
+            && (!self.extensions(n).validation || n.validation.is_empty())
             && !self.enforces_composition(n);
         if !bare {
             return None;

@@ -13,10 +13,11 @@ use super::{
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::formats::{self, Encoding};
 use crate::json::{self, pointer, Member, Node, Value};
-use crate::location::LineIndex;
 use crate::numeric::Exact;
 use crate::scalar::{self, Scalar, WireRules};
 
+use super::import::{ImportSite, ImportState, Owner, SourceBuild};
+use super::set::{DocumentId, SchemaSet};
 use super::CheckReport;
 
 /// Deepest JSON nesting accepted in a schema document. Real schemas stay far below; the bound
@@ -104,6 +105,10 @@ pub(super) struct RefSite {
     pub fragment: String,
     pub pointer: String,
     pub offset: usize,
+    /// The document it is written in.
+    pub source: u32,
+    /// The namespace that document's definitions landed in: references are re-based onto it.
+    pub prefix: Vec<String>,
 }
 
 /// A name written in the document (`required`, `tuple`, `dependentRequired`).
@@ -112,6 +117,7 @@ pub(super) struct NameSite {
     pub name: String,
     pub pointer: String,
     pub offset: usize,
+    pub source: u32,
 }
 
 /// What `resolve` needs besides the nodes.
@@ -130,6 +136,9 @@ pub(super) struct Pending {
 }
 
 pub(super) struct Loader<'t> {
+    /// The documents imports resolve against.
+    pub set: &'t SchemaSet,
+    /// The text of the document being walked (`sources[src]`).
     pub text: &'t [u8],
     pub diags: Vec<Diagnostic>,
     pub nodes: Vec<TypeNode>,
@@ -140,6 +149,13 @@ pub(super) struct Loader<'t> {
     /// Suppresses diagnostics while a union's keywords are applied to its second and later
     /// members (they were reported for the first).
     quiet: bool,
+    /// Every document instance built so far, and the one being walked.
+    pub sources: Vec<SourceBuild>,
+    pub src: usize,
+    /// Who defined each definition path (for shadowing, collisions and shared imports).
+    pub owners: BTreeMap<DefinitionPath, Owner>,
+    /// Import bookkeeping (shared instances, path sets, counts).
+    pub imports: ImportState,
 }
 
 /// The kind of a schema node as far as keyword applicability is concerned.
@@ -164,9 +180,19 @@ impl Cat {
     }
 }
 
+/// Checks one document that stands alone (its imports cannot be resolved).
 pub(super) fn load(bytes: &[u8]) -> CheckReport {
+    let mut set = SchemaSet::new();
+    let doc = set.add("<schema>", bytes.to_vec());
+    load_set(&set, &[doc])
+}
+
+/// Checks documents of a set into one model: each is instantiated in the root namespace, and
+/// their imports are resolved against the set.
+pub(super) fn load_set(set: &SchemaSet, docs: &[DocumentId]) -> CheckReport {
     let mut l = Loader {
-        text: bytes,
+        set,
+        text: &[],
         diags: Vec::new(),
         nodes: Vec::new(),
         offsets: Vec::new(),
@@ -174,30 +200,55 @@ pub(super) fn load(bytes: &[u8]) -> CheckReport {
         definitions: BTreeMap::new(),
         pending: Pending::default(),
         quiet: false,
+        sources: Vec::new(),
+        src: 0,
+        owners: BTreeMap::new(),
+        imports: ImportState::default(),
     };
-    let root = match json::tree::parse(bytes, MAX_SCHEMA_DEPTH) {
-        Ok(root) => root,
-        Err(e) => {
-            let code = match e.kind {
-                json::SyntaxErrorKind::NestingTooDeep(_) => Code::SchemaMaxDepthExceeded,
-                _ => Code::SchemaJsonSyntax,
-            };
-            l.error(
-                code,
-                "",
-                e.offset,
-                format!("not well-formed JSON: {}", e.kind),
-            );
-            return l.finish(None);
+    let mut header = None;
+    for (i, doc) in docs.iter().enumerate() {
+        let h = l.instantiate_main(doc.0);
+        if i == 0 {
+            header = h;
         }
-    };
-    let doc = l.document(&root);
-    l.finish(doc)
+    }
+    if docs.len() > 1 {
+        // Several documents have no single root type.
+        if let Some(h) = &mut header {
+            h.root = None;
+            l.pending.root_ref = None;
+        }
+    }
+    l.finish(header)
+}
+
+/// The diagnostic for a document that is not well-formed JSON.
+pub(super) fn syntax_code(e: &json::SyntaxError) -> Code {
+    match e.kind {
+        json::SyntaxErrorKind::NestingTooDeep(_) => Code::SchemaMaxDepthExceeded,
+        _ => Code::SchemaJsonSyntax,
+    }
 }
 
 impl<'t> Loader<'t> {
     pub fn diag(
         &mut self,
+        code: Code,
+        severity: Severity,
+        pointer: &str,
+        offset: usize,
+        msg: String,
+    ) {
+        if self.quiet {
+            return;
+        }
+        self.diag_in(self.src as u32, code, severity, pointer, offset, msg);
+    }
+
+    /// A diagnostic in a given document (resolution reports where a reference was written).
+    pub fn diag_in(
+        &mut self,
+        source: u32,
         code: Code,
         severity: Severity,
         pointer: &str,
@@ -215,7 +266,63 @@ impl<'t> Loader<'t> {
             column: 0,
             message: msg,
             offset,
+            file: None,
+            source,
         });
+    }
+
+    /// An error in the document a node was written in, at the node.
+    pub fn error_at_node(&mut self, id: TypeId, code: Code, msg: impl Into<String>) {
+        let node = &self.nodes[id.index()];
+        let (source, pointer) = (node.location.source, node.location.pointer.clone());
+        let offset = self.offsets[id.index()];
+        self.diag_in(source, code, Severity::Error, &pointer, offset, msg.into());
+    }
+
+    /// An error where a reference was written.
+    pub fn error_site(&mut self, site: &RefSite, code: Code, msg: impl Into<String>) {
+        let (source, offset) = (site.source, site.offset);
+        self.diag_in(
+            source,
+            code,
+            Severity::Error,
+            &site.pointer,
+            offset,
+            msg.into(),
+        );
+    }
+
+    /// A warning where a reference was written.
+    pub fn warn_site(&mut self, site: &RefSite, code: Code, msg: impl Into<String>) {
+        let (source, offset) = (site.source, site.offset);
+        self.diag_in(
+            source,
+            code,
+            Severity::Warning,
+            &site.pointer,
+            offset,
+            msg.into(),
+        );
+    }
+
+    /// A site (reference or name) written in some document.
+    pub fn ref_site(&self, fragment: &str, pointer: String, offset: usize) -> RefSite {
+        RefSite {
+            fragment: fragment.to_owned(),
+            pointer,
+            offset,
+            source: self.src as u32,
+            prefix: self.sources[self.src].prefix.clone(),
+        }
+    }
+
+    pub fn name_site(&self, name: &str, pointer: String, offset: usize) -> NameSite {
+        NameSite {
+            name: name.to_owned(),
+            pointer,
+            offset,
+            source: self.src as u32,
+        }
     }
 
     pub fn error(&mut self, code: Code, pointer: &str, offset: usize, msg: impl Into<String>) {
@@ -237,23 +344,9 @@ impl<'t> Loader<'t> {
             Some(d) => d.root,
             None => None,
         };
-        let index = LineIndex::new(self.text);
-        let diag_offsets: Vec<usize> = self.diags.iter().map(|d| d.offset).collect();
-        for (d, pos) in self
-            .diags
-            .iter_mut()
-            .zip(index.line_cols(self.text, &diag_offsets))
-        {
-            (d.line, d.column) = pos;
-        }
-        for (node, pos) in self
-            .nodes
-            .iter_mut()
-            .zip(index.line_cols(self.text, &self.offsets))
-        {
-            (node.location.line, node.location.column) = pos;
-        }
-        self.diags.sort_by_key(|d| (d.offset, d.severity, d.code));
+        self.locate();
+        self.diags
+            .sort_by_key(|d| (d.source, d.offset, d.severity, d.code));
         self.diags.dedup();
         let has_errors = self.diags.iter().any(Diagnostic::is_error);
         let schema = match doc {
@@ -265,7 +358,8 @@ impl<'t> Loader<'t> {
                 root,
                 nodes: self.nodes,
                 definitions: self.definitions,
-                extensions: self.ext,
+                extensions: self.sources.first().map_or(self.ext, |s| s.extensions),
+                sources: self.sources.iter().map(SourceBuild::to_source).collect(),
                 warnings: self
                     .diags
                     .iter()
@@ -283,7 +377,7 @@ impl<'t> Loader<'t> {
 
     // ---------------------------------------------------------------- document level
 
-    fn document(&mut self, root: &Node) -> Option<DocumentHeader> {
+    pub(super) fn document(&mut self, root: &Node, main: bool) -> Option<DocumentHeader> {
         let Some(members) = root.as_object() else {
             self.error(
                 Code::SchemaInvalidType,
@@ -301,6 +395,7 @@ impl<'t> Loader<'t> {
         let meta_schema = self.root_uri(root, "$schema");
         let id = self.root_uri(root, "$id");
         self.enable_extensions(root, meta_schema.as_deref());
+        self.sources[self.src].extensions = self.ext;
 
         let name = match root.get("name") {
             Some(n) => self.identifier_value(n, "/name"),
@@ -314,20 +409,12 @@ impl<'t> Loader<'t> {
         if let Some(offers) = root.get("$offers") {
             self.check_offers(offers);
         }
-        for key in ["$import", "$importdefs"] {
-            if let Some(n) = root.get(key) {
-                self.warn(
-                    Code::SchemaKeywordIgnored,
-                    &pointer::join("", key),
-                    n.start,
-                    format!("'{key}' (JSON Structure Import) is not supported: definitions are not fetched from other documents"),
-                );
-            }
-        }
+        let mut imports = Vec::new();
+        self.import_sites(root, "", &[], &mut imports);
 
         if let Some(defs) = root.get("definitions") {
             if defs.as_object().is_some() {
-                self.namespace(defs, "/definitions", &mut Vec::new());
+                self.namespace(defs, "/definitions", &mut Vec::new(), &mut imports);
             } else {
                 self.error(
                     Code::SchemaKeywordInvalidType,
@@ -338,9 +425,13 @@ impl<'t> Loader<'t> {
             }
         }
 
-        let has_type = root.get("type").is_some();
-        let has_composition = COMPOSITION_KEYWORDS.iter().any(|k| root.get(k).is_some());
-        let root_ref = root.get("$root");
+        let defs_only = !main && self.sources[self.src].defs_only;
+        let has_type = root.get("type").is_some() && !defs_only;
+        let has_composition =
+            COMPOSITION_KEYWORDS.iter().any(|k| root.get(k).is_some()) && !defs_only;
+        // An imported document contributes definitions (and its root type); its `$root` names
+        // one of those and means nothing to the importer.
+        let root_ref = root.get("$root").filter(|_| main);
         if has_type && root_ref.is_some() {
             self.error(
                 Code::SchemaRootConflict,
@@ -352,13 +443,7 @@ impl<'t> Loader<'t> {
         let mut root_id = None;
         if let Some(r) = root_ref {
             match r.as_str() {
-                Some(s) => {
-                    self.pending.root_ref = Some(RefSite {
-                        fragment: s.to_owned(),
-                        pointer: "/$root".into(),
-                        offset: r.start,
-                    })
-                }
+                Some(s) => self.pending.root_ref = Some(self.ref_site(s, "/$root".into(), r.start)),
                 None => self.error(
                     Code::SchemaKeywordInvalidType,
                     "/$root",
@@ -376,25 +461,17 @@ impl<'t> Loader<'t> {
                     "the root declares a type but has no 'name' (the type's name)",
                 );
             }
-            let def = name.clone().map(|n| DefinitionPath(vec![n]));
-            let id = self.schema(root, "", true, def.clone());
-            if let Some(def) = def {
-                match self.definitions.entry(def) {
-                    std::collections::btree_map::Entry::Occupied(e) => {
-                        let msg = format!(
-                            "the root type '{}' has the same name as a definition",
-                            e.key()
-                        );
-                        let at = root.get("name").map_or(0, |n| n.start);
-                        self.error(Code::SchemaNameCollision, "/name", at, msg);
-                    }
-                    std::collections::btree_map::Entry::Vacant(e) => {
-                        e.insert(id);
+            let local = name.clone().map(|n| vec![n]);
+            let at = root.get("name").map_or(0, |n| n.start);
+            match local {
+                Some(local) => {
+                    if let Some(id) = self.define_root(root, local, at) {
+                        root_id = Some(id);
                     }
                 }
+                None => root_id = Some(self.schema(root, "", true, None)),
             }
-            root_id = Some(id);
-        } else if root_ref.is_none() && self.definitions.is_empty() {
+        } else if main && root_ref.is_none() && self.definitions.is_empty() && imports.is_empty() {
             self.error(
                 Code::SchemaRootMissingType,
                 "",
@@ -415,6 +492,8 @@ impl<'t> Loader<'t> {
                 }
             }
         }
+        self.sources[self.src].id = id.clone().unwrap_or_default();
+        self.import_all(imports);
         Some(DocumentHeader {
             id: id.unwrap_or_default(),
             meta_schema: meta_schema.unwrap_or_default(),
@@ -604,8 +683,18 @@ impl<'t> Loader<'t> {
     }
 
     /// Walks a `definitions` object or nested namespace.
-    fn namespace(&mut self, node: &Node, ptr: &str, path: &mut Vec<String>) {
+    fn namespace(
+        &mut self,
+        node: &Node,
+        ptr: &str,
+        path: &mut Vec<String>,
+        imports: &mut Vec<ImportSite>,
+    ) {
+        self.import_sites(node, ptr, path, imports);
         for m in node.as_object().unwrap_or_default() {
+            if is_import_key(&m.key) {
+                continue;
+            }
             let p = pointer::join(ptr, &m.key);
             if !super::is_identifier(&m.key) {
                 self.error(
@@ -632,11 +721,9 @@ impl<'t> Loader<'t> {
             }
             path.push(m.key.clone());
             if is_namespace(&m.value) {
-                self.namespace(&m.value, &p, path);
+                self.namespace(&m.value, &p, path, imports);
             } else {
-                let def = DefinitionPath(path.clone());
-                let id = self.schema(&m.value, &p, false, Some(def.clone()));
-                self.definitions.insert(def, id);
+                self.define(&m.value, &p, path.clone(), m.key_start);
             }
             path.pop();
         }
@@ -651,6 +738,7 @@ impl<'t> Loader<'t> {
                 pointer: ptr.to_owned(),
                 line: 0,
                 column: 0,
+                source: self.src as u32,
             },
             definition: def,
             name: None,
@@ -671,7 +759,7 @@ impl<'t> Loader<'t> {
     }
 
     /// Builds the node for a schema object at `ptr`.
-    fn schema(
+    pub(super) fn schema(
         &mut self,
         node: &Node,
         ptr: &str,
@@ -854,14 +942,8 @@ impl<'t> Loader<'t> {
             Some(r) => match r.as_str() {
                 Some(s) => {
                     self.nodes[id.index()].kind = TypeKind::Ref(id);
-                    self.pending.refs.push((
-                        id,
-                        RefSite {
-                            fragment: s.to_owned(),
-                            pointer: pointer::join(tptr, "$ref"),
-                            offset: r.start,
-                        },
-                    ));
+                    let site = self.ref_site(s, pointer::join(tptr, "$ref"), r.start);
+                    self.pending.refs.push((id, site));
                 }
                 None => self.error(
                     Code::SchemaKeywordInvalidType,
@@ -1006,13 +1088,7 @@ impl<'t> Loader<'t> {
             );
             return;
         };
-        let name_site = |n: &Node, p: String| {
-            n.as_str().map(|s| NameSite {
-                name: s.to_owned(),
-                pointer: p,
-                offset: n.start,
-            })
-        };
+        let name_site = |n: &Node, p: String| n.as_str().map(|s| self.name_site(s, p, n.start));
         if items.iter().all(|i| i.as_str().is_some()) {
             let names = items
                 .iter()
@@ -1063,11 +1139,8 @@ impl<'t> Loader<'t> {
                             .iter()
                             .enumerate()
                             .filter_map(|(i, n)| {
-                                n.as_str().map(|s| NameSite {
-                                    name: s.to_owned(),
-                                    pointer: format!("{optr}/{i}"),
-                                    offset: n.start,
-                                })
+                                n.as_str()
+                                    .map(|s| self.name_site(s, format!("{optr}/{i}"), n.start))
                             })
                             .collect();
                         self.pending.tuple_order.insert(id, names);
@@ -1237,16 +1310,12 @@ impl<'t> Loader<'t> {
                     return;
                 }
                 let sites: Option<Vec<RefSite>> = match &v.value {
-                    Value::String(s) => Some(vec![RefSite { fragment: s.clone(), pointer: kptr.clone(), offset: v.start }]),
+                    Value::String(s) => Some(vec![self.ref_site(s, kptr.clone(), v.start)]),
                     Value::Array(items) if !items.is_empty() => items
                         .iter()
                         .enumerate()
                         .map(|(i, n)| {
-                            n.as_str().map(|s| RefSite {
-                                fragment: s.to_owned(),
-                                pointer: format!("{kptr}/{i}"),
-                                offset: n.start,
-                            })
+                            n.as_str().map(|s| self.ref_site(s, format!("{kptr}/{i}"), n.start))
                         })
                         .collect(),
                     _ => None,
@@ -1702,11 +1771,7 @@ impl<'t> Loader<'t> {
                 let mut sites = Vec::new();
                 for m in members {
                     let p = pointer::join(ptr, &m.key);
-                    sites.push(NameSite {
-                        name: m.key.clone(),
-                        pointer: p.clone(),
-                        offset: m.key_start,
-                    });
+                    sites.push(self.name_site(&m.key, p.clone(), m.key_start));
                     match m.value.as_array() {
                         Some(items) if items.iter().all(|i| i.as_str().is_some()) => {
                             let names: Vec<String> = items
@@ -1714,11 +1779,11 @@ impl<'t> Loader<'t> {
                                 .filter_map(|i| i.as_str().map(str::to_owned))
                                 .collect();
                             for (i, item) in items.iter().enumerate() {
-                                sites.push(NameSite {
-                                    name: item.as_str().unwrap_or_default().to_owned(),
-                                    pointer: format!("{p}/{i}"),
-                                    offset: item.start,
-                                });
+                                sites.push(self.name_site(
+                                    item.as_str().unwrap_or_default(),
+                                    format!("{p}/{i}"),
+                                    item.start,
+                                ));
                             }
                             deps.push((m.key.clone(), names));
                         }
@@ -2044,7 +2109,7 @@ pub const KNOWN_FORMATS: &[&str] = &[
 /// Two bound keywords, their values, and whether equal values leave nothing (exclusive).
 type RangePair<'k> = (&'k str, &'k str, Option<Exact>, Option<Exact>, bool);
 
-struct DocumentHeader {
+pub(super) struct DocumentHeader {
     id: String,
     meta_schema: String,
     name: Option<String>,
@@ -2076,11 +2141,18 @@ fn suggest_type(name: &str) -> String {
 
 /// An object under `definitions` is a namespace when nothing in it marks it as a schema and all
 /// its members are objects.
-fn is_namespace(node: &Node) -> bool {
+pub(super) fn is_namespace(node: &Node) -> bool {
     let members = node.as_object().unwrap_or_default();
     !members.iter().any(|m| {
         SCHEMA_MARKERS.contains(&m.key.as_str()) || COMPOSITION_KEYWORDS.contains(&m.key.as_str())
-    }) && members.iter().all(|m| m.value.as_object().is_some())
+    }) && members
+        .iter()
+        .all(|m| m.value.as_object().is_some() || is_import_key(&m.key))
+}
+
+/// `$import` and `$importdefs`: they may stand at the root and in any namespace.
+pub(super) fn is_import_key(key: &str) -> bool {
+    key == "$import" || key == "$importdefs"
 }
 
 pub(crate) fn literal_scalar(v: &Value) -> Option<Scalar<'_>> {

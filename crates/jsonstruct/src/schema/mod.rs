@@ -9,9 +9,11 @@
 //! addressed by a [`TypeId`]. Named definitions are kept in an ordered map so iteration is
 //! deterministic.
 
+mod import;
 mod load;
 pub(crate) mod pattern;
 mod resolve;
+mod set;
 mod types;
 
 use std::collections::BTreeMap;
@@ -20,6 +22,7 @@ use std::path::{Path, PathBuf};
 
 pub(crate) use load::literal_scalar;
 pub use pattern::Pattern;
+pub use set::{DocumentId, SchemaSet};
 pub use types::{is_identifier, Compound, Primitive, WireForm};
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -43,6 +46,46 @@ pub struct Location {
     pub pointer: String,
     pub line: usize,
     pub column: usize,
+    /// The document ([`Schema::sources`]) the pointer is in.
+    pub(crate) source: u32,
+}
+
+/// A document a model was built from: the checked document, or one it imports (once per
+/// namespace it is imported into, unless the copies are identical and shared).
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub(crate) name: String,
+    pub(crate) id: String,
+    pub(crate) namespace: DefinitionPath,
+    pub(crate) extensions: Extensions,
+    pub(crate) imported: bool,
+}
+
+impl Source {
+    /// How diagnostics name the document (its path, or the name it was added under).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The document's `$id`.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The namespace its definitions landed in (empty for the checked document).
+    pub fn namespace(&self) -> &DefinitionPath {
+        &self.namespace
+    }
+
+    /// The add-ins the document enables; its own keywords are enforced by these.
+    pub fn extensions(&self) -> Extensions {
+        self.extensions
+    }
+
+    /// Whether the document was brought in by `$import`/`$importdefs`.
+    pub fn is_imported(&self) -> bool {
+        self.imported
+    }
 }
 
 /// A loaded, checked JSON Structure document.
@@ -57,6 +100,7 @@ pub struct Schema {
     pub(crate) definitions: BTreeMap<DefinitionPath, TypeId>,
     pub(crate) extensions: Extensions,
     pub(crate) warnings: Vec<Diagnostic>,
+    pub(crate) sources: Vec<Source>,
 }
 
 /// The namespace path and name of a definition, e.g. `["HR", "Employee"]` for
@@ -549,8 +593,25 @@ impl Schema {
             .copied()
     }
 
+    /// The add-ins the checked document enables.
     pub fn extensions(&self) -> Extensions {
         self.extensions
+    }
+
+    /// The add-ins that apply to a node: those of the document that wrote it (an imported
+    /// definition keeps the add-ins of its own document).
+    pub fn extensions_of(&self, id: TypeId) -> Extensions {
+        self.source_of(id).extensions
+    }
+
+    /// The documents the model was built from; the first is the checked document.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// The document a node was written in.
+    pub fn source_of(&self, id: TypeId) -> &Source {
+        &self.sources[self.node(id).location.source as usize]
     }
 
     /// Warnings found while loading.

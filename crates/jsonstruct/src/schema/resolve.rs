@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::load::{Loader, NameSite, RefSite};
 use super::{DefinitionPath, Primitive, Property, TypeId, TypeKind};
-use crate::diagnostic::Code;
+use crate::diagnostic::{Code, Severity};
 use crate::json::pointer;
 
 /// Longest `$extends` chain accepted. Real hierarchies are a handful of levels; the bound keeps
@@ -22,12 +22,8 @@ pub(super) fn resolve(l: &mut Loader<'_>) -> Option<TypeId> {
     let root = l.pending.root_ref.clone().and_then(|site| {
         let target = lookup(l, &site)?;
         if l.nodes[target.index()].is_abstract {
-            l.error(
-                Code::SchemaAbstractReferenced,
-                &site.pointer,
-                site.offset,
-                format!("$root \"{}\" names an abstract type", site.fragment),
-            );
+            let msg = format!("$root \"{}\" names an abstract type", site.fragment);
+            l.error_site(&site, Code::SchemaAbstractReferenced, msg);
         }
         Some(target)
     });
@@ -44,12 +40,8 @@ fn lookup(l: &mut Loader<'_>, site: &RefSite) -> Option<TypeId> {
     let segs = match pointer::parse_fragment(&site.fragment) {
         Ok(s) => s,
         Err(e) => {
-            l.error(
-                Code::SchemaRefNotFound,
-                &site.pointer,
-                site.offset,
-                format!("reference \"{}\" is malformed: it {e}", site.fragment),
-            );
+            let msg = format!("reference \"{}\" is malformed: it {e}", site.fragment);
+            l.error_site(site, Code::SchemaRefNotFound, msg);
             return None;
         }
     };
@@ -57,22 +49,25 @@ fn lookup(l: &mut Loader<'_>, site: &RefSite) -> Option<TypeId> {
         .strip_prefix(&["definitions".to_string()])
         .filter(|r| !r.is_empty())
     else {
-        l.error(
-            Code::SchemaRefNotFound,
-            &site.pointer,
-            site.offset,
-            format!(
-                "reference \"{}\" must point into this document's definitions (\"#/definitions/...\")",
-                site.fragment
-            ),
+        let msg = format!(
+            "reference \"{}\" must point into this document's definitions (\"#/definitions/...\")",
+            site.fragment
         );
+        l.error_site(site, Code::SchemaRefNotFound, msg);
         return None;
     };
-    let path = DefinitionPath(rest.to_vec());
+    // A reference written in an imported document is re-based onto the namespace the document
+    // was imported into.
+    let full: Vec<String> = site.prefix.iter().chain(rest).cloned().collect();
+    let path = DefinitionPath(full);
     if let Some(&id) = l.definitions.get(&path) {
         return Some(id);
     }
-    let is_namespace = l.definitions.keys().any(|k| k.0.starts_with(rest));
+    let is_namespace = l
+        .definitions
+        .range(path.clone()..)
+        .next()
+        .is_some_and(|(k, _)| k.0.starts_with(&path.0));
     let msg = if is_namespace {
         format!(
             "reference \"{}\" names a namespace, not a type",
@@ -81,7 +76,7 @@ fn lookup(l: &mut Loader<'_>, site: &RefSite) -> Option<TypeId> {
     } else {
         format!("$ref target does not exist: {}", site.fragment)
     };
-    l.error(Code::SchemaRefNotFound, &site.pointer, site.offset, msg);
+    l.error_site(site, Code::SchemaRefNotFound, msg);
     None
 }
 
@@ -92,15 +87,11 @@ fn resolve_refs(l: &mut Loader<'_>) {
             Some(target) => {
                 l.nodes[node.index()].kind = TypeKind::Ref(target);
                 if l.nodes[target.index()].is_abstract {
-                    l.error(
-                        Code::SchemaAbstractReferenced,
-                        &site.pointer,
-                        site.offset,
-                        format!(
-                            "\"{}\" is abstract: abstract types cannot be used as a type, only extended with $extends",
-                            site.fragment
-                        ),
+                    let msg = format!(
+                        "\"{}\" is abstract: abstract types cannot be used as a type, only extended with $extends",
+                        site.fragment
                     );
+                    l.error_site(&site, Code::SchemaAbstractReferenced, msg);
                 }
             }
             None => l.nodes[node.index()].kind = TypeKind::Any,
@@ -136,27 +127,19 @@ fn resolve_extends(l: &mut Loader<'_>) {
                 _ => base_kind == "object",
             };
             if !compatible {
-                l.error(
-                    Code::SchemaConstraintInvalidForType,
-                    &site.pointer,
-                    site.offset,
-                    format!(
-                        "a {derived} cannot extend \"{}\", which is a {base_kind}",
-                        site.fragment
-                    ),
+                let msg = format!(
+                    "a {derived} cannot extend \"{}\", which is a {base_kind}",
+                    site.fragment
                 );
+                l.error_site(site, Code::SchemaConstraintInvalidForType, msg);
                 continue;
             }
             if !l.nodes[base_def.index()].is_abstract {
-                l.warn(
-                    Code::SchemaExtendsNotAbstract,
-                    &site.pointer,
-                    site.offset,
-                    format!(
-                        "\"{}\" is not abstract; the core draft requires $extends targets to be abstract (accepted, as the official samples do this)",
-                        site.fragment
-                    ),
+                let msg = format!(
+                    "\"{}\" is not abstract; the core draft requires $extends targets to be abstract (accepted, as the official samples do this)",
+                    site.fragment
                 );
+                l.warn_site(site, Code::SchemaExtendsNotAbstract, msg);
             }
             if bases.contains(&base_def) {
                 continue;
@@ -210,16 +193,13 @@ fn break_extends_cycles(l: &mut Loader<'_>) {
                             .chain(std::iter::once(name_of(l, base)))
                             .collect::<Vec<_>>()
                             .join(" -> ");
-                        let (ptr, off) = site.map_or_else(
-                            || (l.nodes[node].location.pointer.clone(), l.offsets[node]),
-                            |s| (s.pointer, s.offset),
-                        );
-                        l.error(
-                            Code::SchemaRefCircular,
-                            &ptr,
-                            off,
-                            format!("circular $extends: {chain}"),
-                        );
+                        let msg = format!("circular $extends: {chain}");
+                        match site {
+                            Some(s) => l.error_site(&s, Code::SchemaRefCircular, msg),
+                            None => {
+                                l.error_at_node(TypeId(node as u32), Code::SchemaRefCircular, msg)
+                            }
+                        }
                         l.nodes[node].extends.retain(|b| b.index() != base);
                         if let Some(top) = stack.last_mut() {
                             top.1 = next;
@@ -277,11 +257,9 @@ fn flatten(l: &mut Loader<'_>) {
                 .iter()
                 .any(|b| depth[b.index()] > MAX_EXTENDS_DEPTH);
             if !reported {
-                let ptr = l.nodes[i].location.pointer.clone();
-                l.error(
+                l.error_at_node(
+                    TypeId(i as u32),
                     Code::SchemaMaxDepthExceeded,
-                    &ptr,
-                    l.offsets[i],
                     format!("$extends chain deeper than {MAX_EXTENDS_DEPTH} levels"),
                 );
             }
@@ -290,11 +268,9 @@ fn flatten(l: &mut Loader<'_>) {
         }
         flattened += flatten_node(l, TypeId(i as u32));
         if flattened > MAX_FLATTENED_PROPERTIES {
-            let ptr = l.nodes[i].location.pointer.clone();
-            l.error(
+            l.error_at_node(
+                TypeId(i as u32),
                 Code::SchemaMaxDepthExceeded,
-                &ptr,
-                l.offsets[i],
                 format!("inheritance expands to more than {MAX_FLATTENED_PROPERTIES} properties in total"),
             );
             return;
@@ -339,12 +315,9 @@ fn flatten_node(l: &mut Loader<'_>, id: TypeId) -> usize {
     }
     for p in own {
         if index.contains_key(&p.name) {
-            let loc = &l.nodes[p.ty.index()].location.pointer.clone();
-            let off = l.offsets[p.ty.index()];
-            l.error(
+            l.error_at_node(
+                p.ty,
                 Code::SchemaExtendsPropertyRedefined,
-                loc,
-                off,
                 format!(
                     "property '{}' is inherited through $extends and must not be redefined",
                     p.name
@@ -356,8 +329,6 @@ fn flatten_node(l: &mut Loader<'_>, id: TypeId) -> usize {
         merged.push(p);
     }
 
-    let ptr = l.nodes[id.index()].location.pointer.clone();
-    let off = l.offsets[id.index()];
     let required: Vec<NameSite> = l.pending.required.remove(&id).unwrap_or_default();
     for site in &required {
         match index.get(&site.name) {
@@ -398,18 +369,16 @@ fn flatten_node(l: &mut Loader<'_>, id: TypeId) -> usize {
         }
     }
     for (ty, msg) in collisions {
-        let loc = l.nodes[ty.index()].location.pointer.clone();
-        l.error(Code::SchemaNameCollision, &loc, l.offsets[ty.index()], msg);
+        l.error_at_node(ty, Code::SchemaNameCollision, msg);
     }
 
     let count = merged.len();
     if is_object {
         let is_abstract = l.nodes[id.index()].is_abstract;
         if merged.is_empty() && !l.pending.empty_properties_reported.contains(&id) && !is_abstract {
-            l.error(
+            l.error_at_node(
+                id,
                 Code::SchemaObjectMissingProperties,
-                &ptr,
-                off,
                 "an object must declare or inherit at least one property (use 'map' for free-form keys)",
             );
         }
@@ -431,8 +400,10 @@ fn flatten_node(l: &mut Loader<'_>, id: TypeId) -> usize {
                 p.required = true;
                 elements.push(p);
             }
-            None => l.error(
+            None => l.diag_in(
+                site.source,
                 Code::SchemaTuplePropertyNotDefined,
+                Severity::Error,
                 &site.pointer,
                 site.offset,
                 format!(
@@ -445,11 +416,9 @@ fn flatten_node(l: &mut Loader<'_>, id: TypeId) -> usize {
     if !order.is_empty() {
         for p in &merged {
             if !listed.contains(p.name.as_str()) {
-                let loc = l.nodes[p.ty.index()].location.pointer.clone();
-                l.error(
+                l.error_at_node(
+                    p.ty,
                     Code::SchemaTuplePropertyNotDefined,
-                    &loc,
-                    l.offsets[p.ty.index()],
                     format!(
                         "property '{}' is declared but not listed in 'tuple'",
                         p.name
@@ -465,8 +434,10 @@ fn flatten_node(l: &mut Loader<'_>, id: TypeId) -> usize {
 }
 
 fn not_defined(l: &mut Loader<'_>, site: &NameSite, what: &str) {
-    l.error(
+    l.diag_in(
+        site.source,
         Code::SchemaRequiredPropertyNotDefined,
+        Severity::Error,
         &site.pointer,
         site.offset,
         format!("{what} '{}' is not defined in properties", site.name),
@@ -485,33 +456,28 @@ fn check_inline_choices(l: &mut Loader<'_>) {
         };
         for (name, ty) in c.choices.clone() {
             let def = target(l, ty);
-            let loc = l.nodes[ty.index()].location.pointer.clone();
-            let off = l.offsets[ty.index()];
             match &l.nodes[def.index()].kind {
                 TypeKind::Object(o) => {
                     if let Some(p) = o.properties.iter().find(|p| p.wire_name == selector) {
                         let pty = target(l, p.ty);
                         let is_string = matches!(&l.nodes[pty.index()].kind, TypeKind::Primitive(pt) if pt.ty == Primitive::String);
                         if !is_string {
-                            l.error(
+                            l.error_at_node(
+                                ty,
                                 Code::SchemaConstraintInvalidForType,
-                                &loc,
-                                off,
                                 format!("option '{name}' has a property '{selector}' that shadows the selector but is not a string"),
                             );
                         }
                     }
                 }
                 TypeKind::Any => {}
-                other => l.error(
-                    Code::SchemaConstraintInvalidForType,
-                    &loc,
-                    off,
-                    format!(
+                other => {
+                    let msg = format!(
                         "option '{name}' of an inline choice must be an object type, not {}",
                         other.describe()
-                    ),
-                ),
+                    );
+                    l.error_at_node(ty, Code::SchemaConstraintInvalidForType, msg)
+                }
             }
         }
     }
@@ -572,17 +538,12 @@ fn check_alias_cycles(l: &mut Loader<'_>) {
                             .skip_while(|(k, _)| *k != t)
                             .map(|(k, _)| name_of(l, *k))
                             .collect();
-                        let ptr = l.nodes[node].location.pointer.clone();
-                        l.error(
-                            Code::SchemaRefCircular,
-                            &ptr,
-                            l.offsets[node],
-                            format!(
-                                "circular reference without a base case: {} -> {}",
-                                chain.join(" -> "),
-                                name_of(l, t)
-                            ),
+                        let msg = format!(
+                            "circular reference without a base case: {} -> {}",
+                            chain.join(" -> "),
+                            name_of(l, t)
                         );
+                        l.error_at_node(TypeId(node as u32), Code::SchemaRefCircular, msg);
                     }
                     _ => {}
                 }

@@ -472,7 +472,12 @@ pub(crate) fn compile(schema: &Schema, root: TypeId, options: &Options) -> Progr
         validation: schema.extensions().validation,
         composition: schema.extensions().composition,
     };
-    let mut nodes: Vec<Node> = schema.nodes().map(|(id, _)| c.node(id)).collect();
+    // Each node's add-in keywords are enforced by the add-ins of the document that wrote it
+    // (an imported definition keeps its own document's `$uses`).
+    let mut nodes: Vec<Node> = schema
+        .nodes()
+        .map(|(id, _)| c.with_extensions_of(id).node(id))
+        .collect();
     compute_accepts(&mut nodes);
     fill_union_tables(&mut nodes);
     Program {
@@ -482,6 +487,7 @@ pub(crate) fn compile(schema: &Schema, root: TypeId, options: &Options) -> Progr
     }
 }
 
+#[derive(Clone, Copy)]
 struct Compiler<'s> {
     schema: &'s Schema,
     options: &'s Options,
@@ -490,12 +496,27 @@ struct Compiler<'s> {
 }
 
 impl Compiler<'_> {
+    fn with_extensions_of(self, id: TypeId) -> Self {
+        let ext = self.schema.extensions_of(id);
+        Compiler {
+            validation: ext.validation,
+            composition: ext.composition,
+            ..self
+        }
+    }
+
     /// The node that does the work for `id`: plain `$ref` aliases are skipped.
     fn target(&self, mut id: TypeId) -> NodeId {
         for _ in 0..=self.schema.node_count() {
             let node = self.schema.node(id);
             match node.kind {
-                TypeKind::Ref(t) if !self.has_composition(&node.composition) => id = t,
+                TypeKind::Ref(t)
+                    if !self
+                        .with_extensions_of(id)
+                        .has_composition(&node.composition) =>
+                {
+                    id = t
+                }
                 _ => break,
             }
         }
