@@ -4,11 +4,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use jsonstruct::location::LineIndex;
-use jsonstruct::{Diagnostic, Schema};
+use jsonstruct::Diagnostic;
 use serde::Serialize;
 
 use crate::render::{self, Style};
+use crate::schema_arg::{self, Documents, SchemaDirs, Show};
 
 /// One line of `--format json`, fields in contract order.
 #[derive(Serialize)]
@@ -28,15 +28,17 @@ struct IoError {
     message: String,
 }
 
-pub fn run(paths: &[PathBuf], json_out: bool) -> anyhow::Result<ExitCode> {
+pub fn run(paths: &[PathBuf], dirs: &SchemaDirs, json_out: bool) -> anyhow::Result<ExitCode> {
     let style = Style::new(!json_out && render::use_color(false));
     let mut any_invalid = false;
     let mut any_io_error = false;
-    for path in paths {
+    let docs = Documents::read(paths, dirs)?;
+    for (path, doc) in &docs.named {
         let shown = path.display().to_string();
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
+        let doc = match doc {
+            Ok(d) => *d,
+            Err(load_error) => {
+                let e = schema_arg::io_reason(load_error);
                 any_io_error = true;
                 if json_out {
                     // Same entry shape (and key order) as a diagnostic, with an own code.
@@ -60,7 +62,7 @@ pub fn run(paths: &[PathBuf], json_out: bool) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
-        let report = Schema::check(&bytes);
+        let report = docs.set.check(doc);
         any_invalid |= !report.is_valid();
         if json_out {
             let line = SchemaLine {
@@ -72,10 +74,10 @@ pub fn run(paths: &[PathBuf], json_out: bool) -> anyhow::Result<ExitCode> {
             println!("{}", serde_json::to_string(&line)?);
             continue;
         }
-        let index = LineIndex::new(&bytes);
-        for d in &report.diagnostics {
-            print!("{}", render::diagnostic(&style, d, &shown, &bytes, &index));
-        }
+        print!(
+            "{}",
+            schema_arg::render_report(&docs.set, &style, &report, doc, &shown, Show::All)
+        );
         let (e, w) = (report.errors().count(), report.warnings().count());
         let verdict = if report.is_valid() {
             "valid"

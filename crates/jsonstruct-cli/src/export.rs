@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use jsonstruct::export::{self, ExportOptions};
 
-use crate::schema_arg::{self, Show};
+use crate::schema_arg::{self, SchemaDirs, Show};
 
 #[derive(clap::Subcommand)]
 pub enum Target {
@@ -23,6 +23,11 @@ pub struct JsonSchemaArgs {
     /// The JSON Structure schema to export.
     #[arg(long)]
     schema: PathBuf,
+    #[command(flatten)]
+    dirs: SchemaDirs,
+    /// Export this definition (`Namespace/Name`) as the top level instead of the root type.
+    #[arg(long = "type", value_name = "NAMESPACE/NAME")]
+    ty: Option<String>,
     /// Export int64/uint64 in the spec's string form only (like `validate --strict`); by
     /// default a JSON number is accepted too.
     #[arg(long)]
@@ -36,14 +41,24 @@ pub fn run(target: Target) -> anyhow::Result<ExitCode> {
 }
 
 fn json_schema(args: &JsonSchemaArgs) -> anyhow::Result<ExitCode> {
-    let Some((schema, _)) = schema_arg::load(&args.schema, Show::All, "nothing was exported")
+    let Some(loaded) =
+        schema_arg::load(&args.schema, &args.dirs, Show::All, "nothing was exported")
     else {
         return Ok(ExitCode::from(2));
     };
+    let schema = &loaded.schema;
     let options = ExportOptions {
         strict_64: args.strict,
     };
-    let out = export::json_schema(&schema, &options);
+    let out = match &args.ty {
+        Some(name) => {
+            let Some(ty) = schema_arg::target(schema, Some(name), "nothing was exported") else {
+                return Ok(ExitCode::from(2));
+            };
+            export::json_schema_for(schema, ty, &options)
+        }
+        None => export::json_schema(schema, &options),
+    };
     let mut text = serde_json::to_string_pretty(&out)?;
     text.push('\n');
     let mut stdout = std::io::stdout().lock();

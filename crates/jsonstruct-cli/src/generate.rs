@@ -10,7 +10,7 @@ use jsonstruct_codegen::write::{self, Mode, Staleness};
 use jsonstruct_codegen::{GeneratedFiles, Int64Encoding, Options};
 
 use crate::render::{self, Style};
-use crate::schema_arg::{self, Show};
+use crate::schema_arg::{self, SchemaDirs, Show};
 
 #[derive(clap::Subcommand)]
 pub enum Target {
@@ -64,14 +64,19 @@ pub fn run(target: Target) -> anyhow::Result<ExitCode> {
 }
 
 fn rust(args: RustArgs) -> anyhow::Result<ExitCode> {
-    let Some((schema, bytes)) = schema_arg::load(&args.schema, Show::All, "nothing was generated")
-    else {
+    let Some(loaded) = schema_arg::load(
+        &args.schema,
+        &SchemaDirs::default(),
+        Show::All,
+        "nothing was generated",
+    ) else {
         return Ok(ExitCode::from(2));
     };
+    let (schema, bytes) = (&loaded.schema, loaded.set.text(loaded.docs[0]));
     let crate_name = args
         .crate_name
         .clone()
-        .unwrap_or_else(|| default_crate_name(&schema));
+        .unwrap_or_else(|| default_crate_name(schema));
     let mut command = format!(
         "jsonstruct generate rust --schema {} --out {} --crate-name {crate_name}",
         args.schema.display(),
@@ -88,10 +93,10 @@ fn rust(args: RustArgs) -> anyhow::Result<ExitCode> {
         },
         schema_path: args.schema.display().to_string(),
         command,
-        schema_digest: Some(jsonstruct_codegen::schema_digest(&bytes)),
+        schema_digest: Some(jsonstruct_codegen::schema_digest(bytes)),
         schema_path_from_crate: relative_path(&args.out, &args.schema),
     };
-    let files = match jsonstruct_codegen::generate_crate(&schema, &options) {
+    let files = match jsonstruct_codegen::generate_crate(schema, &options) {
         Ok(f) => f,
         Err(e) => return Ok(generation_failed(&args.schema, &e)),
     };
@@ -99,14 +104,19 @@ fn rust(args: RustArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn docs(args: DocsArgs) -> anyhow::Result<ExitCode> {
-    let Some((schema, _)) = schema_arg::load(&args.schema, Show::All, "nothing was generated")
-    else {
+    let Some(loaded) = schema_arg::load(
+        &args.schema,
+        &SchemaDirs::default(),
+        Show::All,
+        "nothing was generated",
+    ) else {
         return Ok(ExitCode::from(2));
     };
+    let schema = &loaded.schema;
     let crate_name = args
         .crate_name
         .clone()
-        .unwrap_or_else(|| default_crate_name(&schema));
+        .unwrap_or_else(|| default_crate_name(schema));
     let options = Options {
         schema_path: args.schema.display().to_string(),
         command: format!(
@@ -116,7 +126,7 @@ fn docs(args: DocsArgs) -> anyhow::Result<ExitCode> {
         ),
         ..Options::new(crate_name)
     };
-    let files = match jsonstruct_codegen::generate_docs(&schema, &options) {
+    let files = match jsonstruct_codegen::generate_docs(schema, &options) {
         Ok(f) => f,
         Err(e) => return Ok(generation_failed(&args.schema, &e)),
     };

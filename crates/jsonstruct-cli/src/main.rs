@@ -34,6 +34,8 @@ enum Command {
     Check {
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        #[command(flatten)]
+        dirs: schema_arg::SchemaDirs,
         #[arg(required = true)]
         schemas: Vec<PathBuf>,
     },
@@ -59,7 +61,11 @@ enum CheckFormat {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check { format, schemas } => check::run(&schemas, format == CheckFormat::Json),
+        Command::Check {
+            format,
+            dirs,
+            schemas,
+        } => check::run(&schemas, &dirs, format == CheckFormat::Json),
         Command::Validate(args) => validate::run(args),
         Command::Generate(target) => generate::run(target),
         Command::Import(source) => import::run(source),

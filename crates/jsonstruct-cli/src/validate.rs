@@ -21,13 +21,19 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::render::{self, Finding, Style};
-use crate::schema_arg::{self, Show};
+use crate::schema_arg::{self, SchemaDirs, Show};
 
 #[derive(clap::Args)]
 pub struct Args {
     /// The schema to validate against.
     #[arg(long)]
     pub schema: PathBuf,
+    #[command(flatten)]
+    pub dirs: SchemaDirs,
+    /// Validate against this definition (`Namespace/Name`) instead of the schema's root type,
+    /// e.g. the Session inside a webhook schema, or a type of a library without a root.
+    #[arg(long = "type", value_name = "NAMESPACE/NAME")]
+    pub ty: Option<String>,
     /// Each input holds one instance per line (reported as `path:line`).
     #[arg(long)]
     pub ndjson: bool,
@@ -62,19 +68,24 @@ const BATCH_FILES: usize = 64;
 const IN_FLIGHT: usize = 1;
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let Some((schema, _)) = schema_arg::load(
+    let Some(loaded) = schema_arg::load(
         &args.schema,
+        &args.dirs,
         Show::Errors,
         "nothing was validated (see `jsonstruct check`)",
     ) else {
+        return Ok(ExitCode::from(2));
+    };
+    let schema = &loaded.schema;
+    let Some(target) = schema_arg::target(schema, args.ty.as_deref(), "nothing was validated")
+    else {
         return Ok(ExitCode::from(2));
     };
     let options = Options {
         strict_64: args.strict,
         ..Options::default()
     };
-    let validator = Validator::with_options(&schema, options)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", args.schema.display()))?;
+    let validator = Validator::for_type(schema, target, options);
     let jobs = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
         |j| j as usize,

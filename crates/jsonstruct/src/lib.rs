@@ -36,5 +36,8 @@ pub mod schema;
 pub mod validate;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
-pub use schema::{CheckReport, LoadError, Schema, TypeId, TypeKind, TypeNode};
+pub use schema::{
+    CheckReport, DocumentId, LoadError, Schema, SchemaSet, TypeId, TypeKind, TypeNode,
+    UnknownDefinition,
+};
 pub use validate::{InstanceCode, Options, Report, ValidationError, Validator};

@@ -30,9 +30,19 @@ pub fn json_schema(schema: &Schema, options: &ExportOptions) -> Value {
     Exporter::new(schema, *options).document()
 }
 
+/// Exports with a given type (a definition, for `--type`) as the top level instead of the
+/// document's root type; the other definitions it needs are under `$defs` as usual.
+pub fn json_schema_for(schema: &Schema, root: TypeId, options: &ExportOptions) -> Value {
+    let mut exporter = Exporter::new(schema, *options);
+    exporter.root = Some(root);
+    exporter.document()
+}
+
 struct Exporter<'s> {
     schema: &'s Schema,
     options: ExportOptions,
+    /// The type at the top level.
+    root: Option<TypeId>,
     /// The Validation add-in is enabled: its keywords are exported (as the validator enforces
     /// them); otherwise they are left out with a note.
     validation: bool,
@@ -169,6 +179,7 @@ impl<'s> Exporter<'s> {
         Exporter {
             schema,
             options,
+            root: schema.root(),
             validation: ext.validation,
             composition: ext.composition,
             keys,
@@ -179,7 +190,7 @@ impl<'s> Exporter<'s> {
     }
 
     fn document(&mut self) -> Value {
-        let root = self.schema.root();
+        let root = self.root;
         let mut doc = match root {
             Some(r) => {
                 self.inlining.push(r);
@@ -233,11 +244,16 @@ impl<'s> Exporter<'s> {
         }
         doc.insert("$comment".into(), Value::String(comment));
         doc.insert("$schema".into(), DIALECT.into());
-        if let Some(name) = self.schema.name() {
-            doc.entry("title").or_insert_with(|| name.into());
-        }
-        if let Some(d) = self.schema.description() {
-            doc.entry("description").or_insert_with(|| d.into());
+        if root == self.schema.root() {
+            if let Some(name) = self.schema.name() {
+                doc.entry("title").or_insert_with(|| name.into());
+            }
+            if let Some(d) = self.schema.description() {
+                doc.entry("description").or_insert_with(|| d.into());
+            }
+        } else if let Some(def) = root.and_then(|r| self.schema.node(r).definition.as_ref()) {
+            doc.entry("title")
+                .or_insert_with(|| def.to_type_name().into());
         }
         if !defs.is_empty() {
             doc.insert("$defs".into(), Value::Object(defs));

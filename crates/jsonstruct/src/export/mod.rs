@@ -64,7 +64,7 @@
 mod json_schema;
 mod patterns;
 
-pub use json_schema::{json_schema, DIALECT};
+pub use json_schema::{json_schema, json_schema_for, DIALECT};
 
 /// Options of the exporters.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -282,12 +282,10 @@ impl<'t> Loader<'t> {
         }
         let mut skip = HashMap::new();
         let mut collisions = Vec::new();
-        let mut shared = 0;
         for local in paths.iter() {
             let full: Vec<String> = prefix.iter().chain(local).cloned().collect();
             match self.claim(&full, doc, local, parent) {
-                Claim::Free => {}
-                Claim::Shared => shared += 1,
+                Claim::Free | Claim::Shared => {}
                 Claim::Shadowed => {
                     skip.insert(local.clone(), Skip::Shadowed);
                 }
@@ -316,7 +314,6 @@ impl<'t> Loader<'t> {
                 }
             }
         }
-        let _ = shared;
 
         let d = self.set.doc(doc);
         let source = self.sources.len();
@@ -424,7 +421,7 @@ impl<'t> Loader<'t> {
 
     /// Registers a definition of the document being walked (`local` inside its namespace).
     pub(super) fn define(&mut self, node: &Node, ptr: &str, local: Vec<String>, key_offset: usize) {
-        if let Some(id) = self.claim_local(&local, ptr, key_offset, None) {
+        if let Some(id) = self.claim_local(&local, ptr, key_offset) {
             let full = self.full_path(&local);
             let id = id.unwrap_or_else(|| self.schema(node, ptr, false, Some(full.clone())));
             self.register(full, local, id);
@@ -446,7 +443,7 @@ impl<'t> Loader<'t> {
                 return None;
             }
         }
-        let existing = self.claim_local(&local, "/name", at, Some(root))?;
+        let existing = self.claim_local(&local, "/name", at)?;
         let id = existing.unwrap_or_else(|| self.schema(root, "", true, Some(full.clone())));
         self.register(full, local, id);
         Some(id)
@@ -459,7 +456,6 @@ impl<'t> Loader<'t> {
         local: &[String],
         ptr: &str,
         offset: usize,
-        _root: Option<&Node>,
     ) -> Option<Option<TypeId>> {
         let source = &self.sources[self.src];
         match source.skip.get(local) {

@@ -129,6 +129,69 @@ impl DefinitionPath {
     }
 }
 
+impl DefinitionPath {
+    /// The path as `--type` takes it: `Namespace/Name`.
+    pub fn to_type_name(&self) -> String {
+        self.0.join("/")
+    }
+}
+
+/// A definition name a schema does not have, with the closest names it does have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownDefinition {
+    /// The name asked for.
+    pub name: String,
+    /// Up to three existing names closest to it (`Namespace/Name`).
+    pub closest: Vec<String>,
+}
+
+impl fmt::Display for UnknownDefinition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the schema has no definition \"{}\"", self.name)?;
+        match self.closest.as_slice() {
+            [] => write!(f, " (it has no definitions)"),
+            [one] => write!(f, "; did you mean {one}?"),
+            many => write!(f, "; did you mean one of {}?", many.join(", ")),
+        }
+    }
+}
+
+impl std::error::Error for UnknownDefinition {}
+
+/// Up to three of `candidates` closest to `name` (edit distance, case-insensitive); the first
+/// candidates when none is close.
+pub(crate) fn closest<'c>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+) -> Vec<String> {
+    let lower = name.to_ascii_lowercase();
+    let mut scored: Vec<(usize, &str)> = candidates
+        .into_iter()
+        .map(|c| {
+            let full = strsim::levenshtein(&lower, &c.to_ascii_lowercase());
+            let last = c.rsplit('/').next().unwrap_or(c).to_ascii_lowercase();
+            (full.min(strsim::levenshtein(&lower, &last)), c)
+        })
+        .collect();
+    scored.sort();
+    let near = (name.chars().count() / 3).max(2);
+    let close: Vec<String> = scored
+        .iter()
+        .filter(|(d, _)| *d <= near)
+        .take(3)
+        .map(|(_, c)| (*c).to_owned())
+        .collect();
+    if close.is_empty() {
+        scored
+            .iter()
+            .take(3)
+            .map(|(_, c)| (*c).to_owned())
+            .collect()
+    } else {
+        close
+    }
+}
+
 impl fmt::Display for DefinitionPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0.join("."))
@@ -596,6 +659,47 @@ impl Schema {
     /// The add-ins the checked document enables.
     pub fn extensions(&self) -> Extensions {
         self.extensions
+    }
+
+    /// The definitions instances can be validated against (every one that is not abstract), as
+    /// `Namespace/Name`, in path order.
+    pub fn type_names(&self) -> Vec<String> {
+        self.definitions
+            .iter()
+            .filter(|(_, &id)| !self.node(id).is_abstract)
+            .map(|(p, _)| p.to_type_name())
+            .collect()
+    }
+
+    /// Looks up a definition by name: `Namespace/Name`, `Namespace.Name` or
+    /// `#/definitions/Namespace/Name`. An unknown name comes back with the closest ones.
+    ///
+    /// ```
+    /// let schema = jsonstruct::Schema::from_slice(br##"{
+    ///     "$schema": "https://json-structure.org/meta/core/v0/#", "$id": "https://example.com/x",
+    ///     "definitions": { "Clerk": { "Session": { "type": "object",
+    ///         "properties": { "id": { "type": "string" } } } } }
+    /// }"##).unwrap();
+    /// assert!(schema.find_definition("Clerk/Session").is_ok());
+    /// let err = schema.find_definition("Clerk/Sesion").unwrap_err();
+    /// assert_eq!(err.closest, ["Clerk/Session"]);
+    /// ```
+    pub fn find_definition(&self, name: &str) -> Result<TypeId, UnknownDefinition> {
+        let path = match name.strip_prefix("#/definitions/") {
+            Some(rest) => {
+                crate::json::pointer::parse_fragment(&format!("#/{rest}")).unwrap_or_default()
+            }
+            None if name.contains('/') => name.split('/').map(str::to_owned).collect(),
+            None => name.split('.').map(str::to_owned).collect(),
+        };
+        if let Some(&id) = self.definitions.get(&DefinitionPath(path)) {
+            return Ok(id);
+        }
+        let names = self.type_names();
+        Err(UnknownDefinition {
+            name: name.to_owned(),
+            closest: closest(name, names.iter().map(String::as_str)),
+        })
     }
 
     /// The add-ins that apply to a node: those of the document that wrote it (an imported

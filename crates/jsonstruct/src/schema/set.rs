@@ -85,16 +85,16 @@ impl SchemaSet {
     /// names but that cannot be read is reported when the import is resolved.
     pub fn add_file(&mut self, path: impl AsRef<Path>) -> Result<DocumentId, LoadError> {
         let path = path.as_ref();
-        let first = self.read_file(path)?;
+        let first = self.read_file(path, path.display().to_string())?;
         // Follow relative imports with a work list, not recursion: a long chain of files must
         // not exhaust the stack.
         let mut work = vec![first.0];
         while let Some(doc) = work.pop() {
-            for target in self.relative_imports(doc) {
+            for (target, shown) in self.relative_imports(doc) {
                 if self.by_path.contains_key(&target) || !target.is_file() {
                     continue;
                 }
-                if let Ok(added) = self.read_file(&target) {
+                if let Ok(added) = self.read_file(&target, shown) {
                     work.push(added.0);
                 }
             }
@@ -137,7 +137,8 @@ impl SchemaSet {
         files.iter().map(|f| self.add_file(f)).collect()
     }
 
-    fn read_file(&mut self, path: &Path) -> Result<DocumentId, LoadError> {
+    /// Reads a file as a document that diagnostics call `shown`.
+    fn read_file(&mut self, path: &Path, shown: String) -> Result<DocumentId, LoadError> {
         let io = |error| LoadError::Io {
             path: path.to_owned(),
             error,
@@ -147,7 +148,7 @@ impl SchemaSet {
             return Ok(DocumentId(id));
         }
         let bytes = std::fs::read(path).map_err(io)?;
-        let id = self.push(path.display().to_string(), Some(canonical.clone()), bytes);
+        let id = self.push(shown, Some(canonical.clone()), bytes);
         self.by_path.insert(canonical, id.0);
         Ok(id)
     }
@@ -174,13 +175,15 @@ impl SchemaSet {
         DocumentId(index)
     }
 
-    /// The files that the relative `$import`/`$importdefs` of a file document name.
-    fn relative_imports(&self, doc: usize) -> Vec<PathBuf> {
+    /// The files that the relative `$import`/`$importdefs` of a file document name, with how
+    /// to show them: relative to the importing document as the user named it.
+    fn relative_imports(&self, doc: usize) -> Vec<(PathBuf, String)> {
         let d = &self.docs[doc];
         let (Some(path), Ok(tree)) = (&d.path, &d.tree) else {
             return Vec::new();
         };
         let dir = path.parent().unwrap_or(Path::new(""));
+        let shown_dir = Path::new(&d.name).parent().unwrap_or(Path::new(""));
         let mut out = Vec::new();
         let mut nodes = vec![tree];
         if let Some(defs) = tree.get("definitions") {
@@ -190,7 +193,10 @@ impl SchemaSet {
             for m in n.as_object().unwrap_or_default() {
                 match (m.key.as_str(), m.value.as_str()) {
                     ("$import" | "$importdefs", Some(uri)) if !formats::is_uri(uri) => {
-                        out.push(normalise_path(&dir.join(uri)));
+                        out.push((
+                            normalise_path(&dir.join(uri)),
+                            normalise_path(&shown_dir.join(uri)).display().to_string(),
+                        ));
                     }
                     // Namespaces below `definitions` may import too.
                     (_, None) if !std::ptr::eq(n, tree) && load::is_namespace(&m.value) => {

@@ -448,16 +448,26 @@ pub(crate) struct Composition {
 
 /// Why a schema cannot be compiled into a validator.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum CompileError {
     /// The document declares no root type (no `type` and no `$root`), only definitions.
     NoRoot,
+    /// The named definition does not exist.
+    UnknownDefinition(crate::schema::UnknownDefinition),
+    /// The named definition is abstract: it is only used through `$extends`.
+    Abstract(String),
 }
 
 impl std::fmt::Display for CompileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             CompileError::NoRoot => f.write_str(
-                "the schema has no root type to validate against (add 'type' or '$root')",
+                "the schema has no root type to validate against (add 'type' or '$root', or name a definition)",
+            ),
+            CompileError::UnknownDefinition(e) => e.fmt(f),
+            CompileError::Abstract(name) => write!(
+                f,
+                "\"{name}\" is abstract: instances are validated against the types that extend it"
             ),
         }
     }

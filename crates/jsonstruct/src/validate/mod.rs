@@ -109,6 +109,33 @@ impl Validator {
         Ok(Validator::for_type(schema, root, options))
     }
 
+    /// Compiles for instances of a named definition (`Namespace/Name`), for example a type of
+    /// a library document that has no root, or the Session inside a webhook schema.
+    ///
+    /// ```
+    /// use jsonstruct::{Options, Schema, Validator};
+    /// let schema = Schema::from_slice(br##"{
+    ///     "$schema": "https://json-structure.org/meta/core/v0/#", "$id": "https://example.com/x",
+    ///     "definitions": { "Tag": { "type": "string", "maxLength": 3 } }
+    /// }"##).unwrap();
+    /// let v = Validator::for_definition(&schema, "Tag", Options::default()).unwrap();
+    /// assert!(v.is_valid(br#""abc""#) && !v.is_valid(br#""abcd""#));
+    /// assert!(Validator::for_definition(&schema, "Tags", Options::default()).is_err());
+    /// ```
+    pub fn for_definition(
+        schema: &Schema,
+        name: &str,
+        options: Options,
+    ) -> Result<Validator, CompileError> {
+        let id = schema
+            .find_definition(name)
+            .map_err(CompileError::UnknownDefinition)?;
+        if schema.node(id).is_abstract {
+            return Err(CompileError::Abstract(name.to_owned()));
+        }
+        Ok(Validator::for_type(schema, id, options))
+    }
+
     /// Compiles for instances of a given type of the schema (for example a definition).
     pub fn for_type(schema: &Schema, ty: TypeId, options: Options) -> Validator {
         Validator {
