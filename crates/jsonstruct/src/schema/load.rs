@@ -133,6 +133,9 @@ pub(super) struct Pending {
     pub dependent_required: HashMap<TypeId, Vec<NameSite>>,
     /// Objects whose empty `properties` was already reported.
     pub empty_properties_reported: HashSet<TypeId>,
+    /// Objects of constraint subschemas (inside composition keywords), which may declare no
+    /// property.
+    pub constraint_objects: HashSet<TypeId>,
 }
 
 pub(super) struct Loader<'t> {
@@ -149,6 +152,9 @@ pub(super) struct Loader<'t> {
     /// Suppresses diagnostics while a union's keywords are applied to its second and later
     /// members (they were reported for the first).
     quiet: bool,
+    /// How many composition keywords (`allOf`, `not`, `if`, ...) enclose the schema being
+    /// built: inside them a schema may be a typeless constraint (see `typeless`).
+    constraint_depth: u32,
     /// Every document instance built so far, and the one being walked.
     pub sources: Vec<SourceBuild>,
     pub src: usize,
@@ -160,7 +166,7 @@ pub(super) struct Loader<'t> {
 
 /// The kind of a schema node as far as keyword applicability is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Cat {
+pub(super) enum Cat {
     Prim(Primitive),
     Compound(Compound),
     Union,
@@ -200,6 +206,7 @@ pub(super) fn load_set(set: &SchemaSet, docs: &[DocumentId]) -> CheckReport {
         definitions: BTreeMap::new(),
         pending: Pending::default(),
         quiet: false,
+        constraint_depth: 0,
         sources: Vec::new(),
         src: 0,
         owners: BTreeMap::new(),
@@ -731,7 +738,12 @@ impl<'t> Loader<'t> {
 
     // ---------------------------------------------------------------- schema nodes
 
-    fn new_node(&mut self, ptr: &str, offset: usize, def: Option<DefinitionPath>) -> TypeId {
+    pub(super) fn new_node(
+        &mut self,
+        ptr: &str,
+        offset: usize,
+        def: Option<DefinitionPath>,
+    ) -> TypeId {
         let id = TypeId(self.nodes.len() as u32);
         self.nodes.push(TypeNode {
             location: Location {
@@ -779,6 +791,10 @@ impl<'t> Loader<'t> {
 
         let cat = match node.get("type") {
             Some(t) => self.type_keyword(id, t, ptr),
+            None if self.constraint_depth > 0 => {
+                self.typeless(id, node, ptr);
+                return id;
+            }
             None => {
                 if COMPOSITION_KEYWORDS.iter().any(|k| node.get(k).is_some()) {
                     self.nodes[id.index()].kind = TypeKind::Unconstrained;
@@ -972,6 +988,11 @@ impl<'t> Loader<'t> {
     ) -> TypeId {
         match node.get(key) {
             Some(v) => self.schema(v, &pointer::join(ptr, key), false, None),
+            // A constraint subschema states only what it constrains: `{"type": "set",
+            // "contains": ...}` says nothing about the other items.
+            None if self.constraint_depth > 0 => {
+                self.new_node(&pointer::join(ptr, key), node.start, None)
+            }
             None => {
                 self.error(
                     missing,
@@ -1033,7 +1054,7 @@ impl<'t> Loader<'t> {
         }
     }
 
-    fn object_body(&mut self, id: TypeId, node: &Node, ptr: &str) {
+    pub(super) fn object_body(&mut self, id: TypeId, node: &Node, ptr: &str) {
         let properties = self.properties(node, ptr);
         if let Some(props) = node.get("properties") {
             if props.as_object().is_some_and(<[Member]>::is_empty) {
@@ -1076,6 +1097,9 @@ impl<'t> Loader<'t> {
             required_alternatives: Vec::new(),
             additional,
         });
+        if self.constraint_depth > 0 {
+            self.constraint_object(id);
+        }
     }
 
     fn required(&mut self, id: TypeId, req: &Node, rptr: &str) {
@@ -1234,7 +1258,7 @@ impl<'t> Loader<'t> {
     // ---------------------------------------------------------------- keywords
 
     /// Checks one member of a schema object against the node's category.
-    fn keyword(&mut self, id: TypeId, cat: Cat, m: &Member, ptr: &str, is_root: bool) {
+    pub(super) fn keyword(&mut self, id: TypeId, cat: Cat, m: &Member, ptr: &str, is_root: bool) {
         let key = m.key.as_str();
         let v = &m.value;
         let kptr = pointer::join(ptr, key);
@@ -1490,11 +1514,13 @@ impl<'t> Loader<'t> {
                     ),
                     Some([]) => self.error(Code::SchemaCompositionEmpty, &kptr, v.start, format!("{key} array cannot be empty")),
                     Some(items) => {
+                        self.constraint_depth += 1;
                         let subs: Vec<TypeId> = items
                             .iter()
                             .enumerate()
                             .map(|(i, s)| self.schema(s, &format!("{kptr}/{i}"), false, None))
                             .collect();
+                        self.constraint_depth -= 1;
                         let c = &mut self.nodes[id.index()].composition;
                         match key {
                             "allOf" => c.all_of = subs,
@@ -1510,7 +1536,9 @@ impl<'t> Loader<'t> {
                     self.error(Code::SchemaKeywordInvalidType, &kptr, v.start, format!("{key} must be a schema object"));
                     return;
                 }
+                self.constraint_depth += 1;
                 let sub = self.schema(v, &kptr, false, None);
+                self.constraint_depth -= 1;
                 let c = &mut self.nodes[id.index()].composition;
                 match key {
                     "not" => c.not = Some(sub),
@@ -1984,7 +2012,7 @@ impl<'t> Loader<'t> {
     }
 
     /// min/max pairs that no value could satisfy.
-    fn check_ranges(&mut self, id: TypeId, node: &Node, ptr: &str) {
+    pub(super) fn check_ranges(&mut self, id: TypeId, node: &Node, ptr: &str) {
         let val = self.nodes[id.index()].validation.clone();
         let exact = |b: &Option<Bound>| b.as_ref().and_then(|b| Exact::parse(&b.text));
         let pairs: [RangePair<'_>; 4] = [

@@ -14,6 +14,7 @@ mod load;
 pub(crate) mod pattern;
 mod resolve;
 mod set;
+mod typeless;
 mod types;
 
 use std::collections::BTreeMap;

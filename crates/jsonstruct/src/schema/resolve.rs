@@ -375,7 +375,9 @@ fn flatten_node(l: &mut Loader<'_>, id: TypeId) -> usize {
     let count = merged.len();
     if is_object {
         let is_abstract = l.nodes[id.index()].is_abstract;
-        if merged.is_empty() && !l.pending.empty_properties_reported.contains(&id) && !is_abstract {
+        let exempt = l.pending.empty_properties_reported.contains(&id)
+            || l.pending.constraint_objects.contains(&id);
+        if merged.is_empty() && !exempt && !is_abstract {
             l.error_at_node(
                 id,
                 Code::SchemaObjectMissingProperties,
