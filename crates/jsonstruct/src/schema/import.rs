@@ -55,6 +55,8 @@ pub(crate) struct SourceBuild {
     pub imported: bool,
     /// Local definition paths it must not define (shadowed by an importer, or colliding).
     pub skip: HashMap<Vec<String>, Skip>,
+    /// Its root type, which `{"$ref": "#"}` written in it names.
+    pub root_type: Option<TypeId>,
 }
 
 impl SourceBuild {
@@ -327,6 +329,7 @@ impl<'t> Loader<'t> {
             extensions: Extensions::default(),
             imported: site.is_some(),
             skip,
+            root_type: None,
         });
         let saved = (self.src, self.text, self.ext);
         self.src = source;

@@ -133,6 +133,8 @@ pub(super) struct Pending {
     pub dependent_required: HashMap<TypeId, Vec<NameSite>>,
     /// Objects whose empty `properties` was already reported.
     pub empty_properties_reported: HashSet<TypeId>,
+    /// `$offers` of the checked document: add-in name -> where its definitions are named.
+    pub offers: Vec<(String, Vec<RefSite>)>,
     /// Objects of constraint subschemas (inside composition keywords), which may declare no
     /// property.
     pub constraint_objects: HashSet<TypeId>,
@@ -351,6 +353,11 @@ impl<'t> Loader<'t> {
             Some(d) => d.root,
             None => None,
         };
+        let offers = if doc.is_some() {
+            resolve::resolve_offers(&mut self)
+        } else {
+            BTreeMap::new()
+        };
         self.locate();
         self.diags
             .sort_by_key(|d| (d.source, d.offset, d.severity, d.code));
@@ -367,6 +374,7 @@ impl<'t> Loader<'t> {
                 definitions: self.definitions,
                 extensions: self.sources.first().map_or(self.ext, |s| s.extensions),
                 sources: self.sources.iter().map(SourceBuild::to_source).collect(),
+                offers,
                 warnings: self
                     .diags
                     .iter()
@@ -414,7 +422,7 @@ impl<'t> Loader<'t> {
             .map(str::to_owned);
 
         if let Some(offers) = root.get("$offers") {
-            self.check_offers(offers);
+            self.check_offers(offers, main);
         }
         let mut imports = Vec::new();
         self.import_sites(root, "", &[], &mut imports);
@@ -500,6 +508,7 @@ impl<'t> Loader<'t> {
             }
         }
         self.sources[self.src].id = id.clone().unwrap_or_default();
+        self.sources[self.src].root_type = root_id;
         self.import_all(imports);
         Some(DocumentHeader {
             id: id.unwrap_or_default(),
@@ -611,7 +620,9 @@ impl<'t> Loader<'t> {
         }
     }
 
-    fn check_offers(&mut self, offers: &Node) {
+    /// `$offers`: add-in name -> JSON Pointer (or pointers) to the add-in's definitions,
+    /// resolved with the other references (core `#offers-keyword`).
+    fn check_offers(&mut self, offers: &Node, main: bool) {
         let Some(members) = offers.as_object() else {
             self.error(
                 Code::SchemaKeywordInvalidType,
@@ -623,18 +634,30 @@ impl<'t> Loader<'t> {
         };
         for m in members {
             let ptr = pointer::join("/$offers", &m.key);
-            let ok = match &m.value.value {
-                Value::String(_) => true,
-                Value::Array(items) => items.iter().all(|i| i.as_str().is_some()),
-                _ => false,
+            let sites: Option<Vec<RefSite>> = match &m.value.value {
+                Value::String(s) => Some(vec![self.ref_site(s, ptr.clone(), m.value.start)]),
+                Value::Array(items) => items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| {
+                        n.as_str()
+                            .map(|s| self.ref_site(s, format!("{ptr}/{i}"), n.start))
+                    })
+                    .collect(),
+                _ => None,
             };
-            if !ok {
+            let Some(sites) = sites else {
                 self.error(
                     Code::SchemaKeywordInvalidType,
                     &ptr,
                     m.value.start,
                     "an $offers entry must be a JSON Pointer or an array of JSON Pointers",
                 );
+                continue;
+            };
+            // An imported document's offers are its own; only the checked one's apply.
+            if main {
+                self.pending.offers.push((m.key.clone(), sites));
             }
         }
     }

@@ -102,6 +102,8 @@ pub struct Schema {
     pub(crate) extensions: Extensions,
     pub(crate) warnings: Vec<Diagnostic>,
     pub(crate) sources: Vec<Source>,
+    /// `$offers`: add-in name -> the definitions it adds.
+    pub(crate) offers: BTreeMap<String, Vec<TypeId>>,
 }
 
 /// The namespace path and name of a definition, e.g. `["HR", "Employee"]` for
@@ -707,6 +709,12 @@ impl Schema {
     /// definition keeps the add-ins of its own document).
     pub fn extensions_of(&self, id: TypeId) -> Extensions {
         self.source_of(id).extensions
+    }
+
+    /// The add-ins the document offers (`$offers`): name -> the definitions each one adds to
+    /// instances that `$uses` it.
+    pub fn offers(&self) -> impl Iterator<Item = (&str, &[TypeId])> {
+        self.offers.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
     }
 
     /// The documents the model was built from; the first is the checked document.

@@ -2,7 +2,7 @@
 //! properties, and rejects cycles that have no base case. Graph walks are iterative so that a
 //! document with a hundred thousand chained definitions cannot overflow the stack.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::load::{Loader, NameSite, RefSite};
 use super::{DefinitionPath, Primitive, Property, TypeId, TypeKind};
@@ -35,8 +35,18 @@ pub(super) fn resolve(l: &mut Loader<'_>) -> Option<TypeId> {
     root
 }
 
-/// Looks up a `#/definitions/...` fragment, reporting failures.
+/// Looks up a `#/definitions/...` fragment, reporting failures. `#` names the root type of the
+/// document the reference is written in: core places the root type in the root namespace like
+/// a definition, and `#` is a JSON Pointer to it.
 fn lookup(l: &mut Loader<'_>, site: &RefSite) -> Option<TypeId> {
+    if site.fragment == "#" {
+        let root = l.sources[site.source as usize].root_type;
+        if root.is_none() {
+            let msg = "\"#\" names the document root, which declares no type ('type' at the root)";
+            l.error_site(site, Code::SchemaRefNotFound, msg);
+        }
+        return root;
+    }
     let segs = match pointer::parse_fragment(&site.fragment) {
         Ok(s) => s,
         Err(e) => {
@@ -97,6 +107,30 @@ fn resolve_refs(l: &mut Loader<'_>) {
             None => l.nodes[node.index()].kind = TypeKind::Any,
         }
     }
+}
+
+/// The add-ins the checked document offers, each with the definitions it adds (core
+/// `#offers-keyword`: every value is a JSON Pointer, or a set of them, to a definition).
+pub(super) fn resolve_offers(l: &mut Loader<'_>) -> BTreeMap<String, Vec<TypeId>> {
+    let mut out = BTreeMap::new();
+    for (name, sites) in std::mem::take(&mut l.pending.offers) {
+        let mut targets = Vec::new();
+        for site in &sites {
+            if !site.fragment.starts_with("#/") {
+                let msg = format!(
+                    "the add-in '{name}' must be offered as a JSON Pointer to its definition (\"#/definitions/...\"), not \"{}\"",
+                    site.fragment
+                );
+                l.error_site(site, Code::SchemaKeywordInvalidType, msg);
+                continue;
+            }
+            if let Some(t) = lookup(l, site) {
+                targets.push(t);
+            }
+        }
+        out.insert(name, targets);
+    }
+    out
 }
 
 /// Follows `Ref` links to the defining node (bounded, cycles are reported elsewhere).
