@@ -662,10 +662,30 @@ fn ref_cycles(all: &mut Vec<Case>) {
             ("invalidEscape", "#/definitions/~2invalid"),
             ("namespace", "#/definitions/NS"),
             ("outsideDefinitions", "#/properties/missingDef"),
-            ("emptyFragment", "#"),
             ("empty", ""),
         ];
         refs_rejected(&refs)
+    }));
+    // `#` names the typed root (README decisions); only a document without a root type has
+    // nothing for it to name.
+    all.push(case("refs::hash_names_the_typed_root", QUICK, || {
+        let typed = doc(r##""type": "object",
+  "properties": {"next": {"type": {"$ref": "#"}}, "v": {"type": "string"}}"##);
+        let schema = Schema::from_slice(typed.as_bytes()).map_err(|e| e.to_string())?;
+        let v = jsonstruct::Validator::new(&schema).map_err(|e| e.to_string())?;
+        if !v.is_valid(br#"{"v": "a", "next": {"v": "b", "next": {}}}"#)
+            || v.is_valid(br#"{"next": {"v": 1}}"#)
+        {
+            return Err("\"#\" should validate like the root type, recursively".into());
+        }
+        let untyped = doc(r##""definitions": {"A": {"type": {"$ref": "#"}}}"##);
+        rejected(
+            untyped.as_bytes(),
+            "SCHEMA_REF_NOT_FOUND",
+            "/definitions/A/type/$ref",
+            "\"#\"",
+        )
+        .map(drop)
     }));
     // The corpus's `malformed-json-pointer` written the JSON Structure way.
     all.push(case("refs::malformed_pointers", QUICK, || {
