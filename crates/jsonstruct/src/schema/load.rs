@@ -1011,11 +1011,6 @@ impl<'t> Loader<'t> {
     ) -> TypeId {
         match node.get(key) {
             Some(v) => self.schema(v, &pointer::join(ptr, key), false, None),
-            // A constraint subschema states only what it constrains: `{"type": "set",
-            // "contains": ...}` says nothing about the other items.
-            None if self.constraint_depth > 0 => {
-                self.new_node(&pointer::join(ptr, key), node.start, None)
-            }
             None => {
                 self.error(
                     missing,
@@ -1120,9 +1115,6 @@ impl<'t> Loader<'t> {
             required_alternatives: Vec::new(),
             additional,
         });
-        if self.constraint_depth > 0 {
-            self.constraint_object(id);
-        }
     }
 
     fn required(&mut self, id: TypeId, req: &Node, rptr: &str) {

@@ -8,7 +8,9 @@
 //! `allOf` holds one conditional per JSON type it constrains (`if` the value is an object, `then`
 //! the object constraints, ...) and the literal check, all built from ordinary nodes, so the
 //! validator, the exporter and the generator need nothing new. Outside composition keywords a
-//! schema without `type` stays an error (core `#type-keyword`).
+//! schema without `type` stays an error (core `#type-keyword`), and a schema that names a
+//! compound type keeps the core rules everywhere (an `object` declares properties, a `set` its
+//! `items`).
 
 use super::load::{Cat, Loader};
 use super::{
@@ -58,6 +60,7 @@ impl Loader<'_> {
         if about(OBJECT_KEYWORDS) {
             let o = self.new_node(ptr, node.start, None);
             self.object_body(o, node, ptr);
+            self.constraint_object(o);
             self.facet_keywords(
                 o,
                 Cat::Compound(Compound::Object),
@@ -236,9 +239,9 @@ impl Loader<'_> {
         Some(id)
     }
 
-    /// In a constraint subschema an object may declare no property, and `required` (or
-    /// `dependentRequired`) may name members it does not declare: they are added as `any`.
-    pub(super) fn constraint_object(&mut self, id: TypeId) {
+    /// The object constraints of a typeless schema may declare no property, and `required` may
+    /// name members they do not declare: those are added as `any`.
+    fn constraint_object(&mut self, id: TypeId) {
         self.pending.constraint_objects.insert(id);
         let mut names: Vec<String> = self
             .pending
