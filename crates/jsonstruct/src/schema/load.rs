@@ -28,13 +28,14 @@ const VALIDATION_ADDIN: &str = "JSONStructureValidation";
 const COMPOSITION_ADDIN: &str = "JSONStructureConditionalComposition";
 const ALTNAMES_ADDIN: &str = "JSONStructureAlternateNames";
 const UNITS_ADDIN: &str = "JSONStructureUnits";
+const RELATIONS_ADDIN: &str = "JSONStructureRelations";
 const KNOWN_ADDINS: &[&str] = &[
     VALIDATION_ADDIN,
     COMPOSITION_ADDIN,
     ALTNAMES_ADDIN,
     UNITS_ADDIN,
     "JSONStructureImport",
-    "JSONStructureRelations",
+    RELATIONS_ADDIN,
     "JSONStructureSemanticAnnotations",
 ];
 
@@ -47,6 +48,9 @@ const EXTENDED_META: &[&str] = &[
     "https://json-structure.org/meta/extended/v0",
     "https://json-structure.github.io/meta/extended/v0",
 ];
+/// Meta-schemas that extend the extended one and offer one more add-in each.
+const RELATIONS_META: &[&str] = &["https://json-structure.org/meta/relations/v0"];
+const SEMANTIC_META: &[&str] = &["https://json-structure.org/meta/semantic-annotations/v0"];
 const VALIDATION_META: &[&str] = &[
     "https://json-structure.org/meta/validation/v0",
     "https://json-structure.github.io/meta/validation/v0",
@@ -133,6 +137,10 @@ pub(super) struct Pending {
     pub dependent_required: HashMap<TypeId, Vec<NameSite>>,
     /// Objects whose empty `properties` was already reported.
     pub empty_properties_reported: HashSet<TypeId>,
+    /// Relations add-in: identity declarations, relation targets and scopes to check.
+    pub identities: Vec<super::relations::PendingIdentity>,
+    pub relations: Vec<super::relations::PendingRelation>,
+    pub scopes: Vec<super::relations::PendingScope>,
     /// `$offers` of the checked document: add-in name -> where its definitions are named.
     pub offers: Vec<(String, Vec<RefSite>)>,
     /// Objects of constraint subschemas (inside composition keywords), which may declare no
@@ -559,13 +567,23 @@ impl<'t> Loader<'t> {
         let meta_base = meta.map(|m| m.trim_end_matches(['#', '/']));
         if let Some(m) = meta_base {
             if VALIDATION_META.contains(&m) {
+                // The validation meta-schema `$uses` the five add-ins of the extended one.
                 self.ext = Extensions {
                     validation: true,
                     composition: true,
                     alternate_names: true,
                     units: true,
+                    relations: false,
                 };
-            } else if !CORE_META.contains(&m) && !EXTENDED_META.contains(&m) {
+            } else if SEMANTIC_META.contains(&m) {
+                // The semantic-annotations meta-schema `$uses` these itself.
+                self.ext.validation = true;
+                self.ext.composition = true;
+                self.ext.units = true;
+            } else if !CORE_META.contains(&m)
+                && !EXTENDED_META.contains(&m)
+                && !RELATIONS_META.contains(&m)
+            {
                 let at = root.get("$schema").map_or(0, |n| n.start);
                 self.warn(
                     Code::SchemaUnknownMetaSchema,
@@ -606,6 +624,7 @@ impl<'t> Loader<'t> {
                 COMPOSITION_ADDIN => self.ext.composition = true,
                 ALTNAMES_ADDIN => self.ext.alternate_names = true,
                 UNITS_ADDIN => self.ext.units = true,
+                RELATIONS_ADDIN => self.ext.relations = true,
                 n if KNOWN_ADDINS.contains(&n) => {}
                 _ => self.warn(
                     Code::SchemaUsesUnknown,
@@ -788,6 +807,7 @@ impl<'t> Loader<'t> {
             altnames: BTreeMap::new(),
             altenums: BTreeMap::new(),
             unit: None,
+            identity: Vec::new(),
         });
         self.offsets.push(offset);
         id
@@ -1567,6 +1587,23 @@ impl<'t> Loader<'t> {
             "altnames" | "altenums" | "descriptions" => {
                 self.extension(key, m.key_start, &kptr, self.ext.alternate_names, ALTNAMES_ADDIN);
                 self.alternate_names(id, key, v, &kptr, cat);
+            }
+            // Relations add-in.
+            "identity" | "relations" => {
+                self.extension(key, m.key_start, &kptr, self.ext.relations, RELATIONS_ADDIN);
+                if !self.ext.relations {
+                    return;
+                }
+                match (key, cat) {
+                    ("identity", Cat::Compound(Compound::Object | Compound::Tuple)) => {
+                        self.identity_keyword(id, v, &kptr)
+                    }
+                    ("relations", Cat::Compound(Compound::Object)) => {
+                        self.relations_keyword(id, v, &kptr)
+                    }
+                    ("identity", _) => self.not_for_type(&kptr, m.key_start, key, "object and tuple", cat),
+                    _ => self.not_for_type(&kptr, m.key_start, key, "object", cat),
+                }
             }
             // Units add-in (annotations).
             "unit" | "currency" | "symbol" | "symbols" => {

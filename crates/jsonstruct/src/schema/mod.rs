@@ -12,6 +12,7 @@
 mod import;
 mod load;
 pub(crate) mod pattern;
+mod relations;
 mod resolve;
 mod set;
 mod typeless;
@@ -208,6 +209,7 @@ pub struct Extensions {
     pub composition: bool,
     pub alternate_names: bool,
     pub units: bool,
+    pub relations: bool,
 }
 
 /// One schema node.
@@ -236,6 +238,8 @@ pub struct TypeNode {
     pub altenums: BTreeMap<String, String>,
     /// `unit` annotation (Units add-in).
     pub unit: Option<String>,
+    /// `identity` (Relations add-in): the properties that identify an instance.
+    pub identity: Vec<String>,
 }
 
 /// What a node is.

@@ -30,6 +30,7 @@ pub(super) fn resolve(l: &mut Loader<'_>) -> Option<TypeId> {
     resolve_extends(l);
     break_extends_cycles(l);
     flatten(l);
+    super::relations::resolve_relations(l, root);
     check_inline_choices(l);
     check_alias_cycles(l);
     root
@@ -38,7 +39,7 @@ pub(super) fn resolve(l: &mut Loader<'_>) -> Option<TypeId> {
 /// Looks up a `#/definitions/...` fragment, reporting failures. `#` names the root type of the
 /// document the reference is written in: core places the root type in the root namespace like
 /// a definition, and `#` is a JSON Pointer to it.
-fn lookup(l: &mut Loader<'_>, site: &RefSite) -> Option<TypeId> {
+pub(super) fn lookup(l: &mut Loader<'_>, site: &RefSite) -> Option<TypeId> {
     if site.fragment == "#" {
         let root = l.sources[site.source as usize].root_type;
         if root.is_none() {
@@ -134,7 +135,7 @@ pub(super) fn resolve_offers(l: &mut Loader<'_>) -> BTreeMap<String, Vec<TypeId>
 }
 
 /// Follows `Ref` links to the defining node (bounded, cycles are reported elsewhere).
-fn target(l: &Loader<'_>, mut id: TypeId) -> TypeId {
+pub(super) fn target(l: &Loader<'_>, mut id: TypeId) -> TypeId {
     for _ in 0..l.nodes.len() {
         match l.nodes[id.index()].kind {
             TypeKind::Ref(t) if t != id => id = t,
