@@ -138,11 +138,16 @@ pub fn open(suite: &str, test: &str, needs: &[&str], cases: usize) -> Option<Pat
         format!("{}/{missing}", shared_shown())
     };
     if require_corpus() {
+        let looked_at = shared.join(&missing);
+        let looked_at = if Path::new(&shown) == looked_at {
+            String::new()
+        } else {
+            format!(" (looked at {})", looked_at.display())
+        };
         panic!(
-            "{suite}: {shown} not found (looked at {}), and {REQUIRE_ENV} is set: its {cases} corpus \
+            "{suite}: {shown} not found{looked_at}, and {REQUIRE_ENV} is set: its {cases} corpus \
              case(s) cannot run. Put the corpus at ../shared beside the workspace or point \
-             {SHARED_ENV} at it (README \"Test data\").",
-            shared.join(missing).display()
+             {SHARED_ENV} at it (README \"Test data\")."
         );
     }
     let recorded = record(&skipped_dir(), suite, test, cases, &shown);
