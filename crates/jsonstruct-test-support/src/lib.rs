@@ -7,7 +7,8 @@
 //! - [`session`]: the facts of Clerk's `Session` (statuses, required members, timestamps) and
 //!   example payloads, written out by hand so that a wrong schema cannot agree with itself.
 //! - [`clerk`]: the Clerk payload files, what each holds and the verdict its README states.
-//! - [`strategies`]: `proptest` strategies for Session-shaped payloads.
+//! - `strategies` (feature `strategies`, on by default): `proptest` strategies for
+//!   Session-shaped payloads.
 //! - [`json`]: comparisons of JSON values that the tests share.
 //!
 //! It depends on neither `jsonstruct` nor a generated crate, so any test crate can use it.
@@ -16,4 +17,5 @@ pub mod clerk;
 pub mod corpus;
 pub mod json;
 pub mod session;
+#[cfg(feature = "strategies")]
 pub mod strategies;
