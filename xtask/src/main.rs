@@ -1,6 +1,7 @@
 //! Project tasks, run as `cargo xtask <task>`.
 //!
-//! - `cargo xtask codegen` regenerates everything under `generated/` from the schemas.
+//! - `cargo xtask codegen` regenerates everything under `generated/`: the crates from the
+//!   schemas, the man pages (`generated/man/`) from the command line's clap definitions.
 //! - `cargo xtask codegen --check` writes nothing and fails, naming each stale file and the
 //!   command that fixes it. The `generated_code_is_fresh` test runs the same check, so
 //!   `cargo test --workspace` fails on drift too.
@@ -8,6 +9,7 @@
 //!   saying how many corpus cases did not run (nothing when all ran).
 
 mod codegen;
+mod man;
 mod test;
 
 use std::process::ExitCode;

@@ -21,10 +21,13 @@ use serde_json::Value;
 const REQUIRED_MISSING: &str = "INSTANCE_REQUIRED_PROPERTY_MISSING";
 const NOT_ALLOWED: &str = "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED";
 
+/// An expected error: `(code, path, word in the message)`.
+type Error = (&'static str, &'static str, &'static str);
+
 /// The errors of the invalid Sessions that are whole files, exactly and in document order:
 /// `(code, path, word in the message)`. (List items are checked for the Frontend API shape;
 /// `OnlyUndeclared` verdicts give their own errors.)
-const ERRORS: &[(&str, &[(&str, &str, &str)])] = &[
+const ERRORS: &[(&str, &[Error])] = &[
     // 2021 Backend API payloads, before `created_at`/`updated_at` existed.
     (
         "01-bapi-session-docs-2021-seconds.json",
