@@ -1,5 +1,5 @@
 //! `cargo xtask codegen [--check]`: the generated crates under `generated/`, from the schemas
-//! under `schemas/`.
+//! under `schemas/`, and the man pages (see `man`).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -117,6 +117,9 @@ pub fn run(root: &Path, mode: Mode) -> Result<Outcome, String> {
         let report = write::sync(&dir, &files, mode).map_err(|e| e.to_string())?;
         reports.push((dir, report));
     }
+    let dir = root.join(crate::man::DIR);
+    let report = write::sync(&dir, &crate::man::files(), mode).map_err(|e| e.to_string())?;
+    reports.push((dir, report));
     Ok(Outcome {
         mode,
         reports,

@@ -1,19 +1,28 @@
 //! Project tasks, run as `cargo xtask <task>`.
 //!
-//! - `cargo xtask codegen` regenerates everything under `generated/` from the schemas.
+//! - `cargo xtask codegen` regenerates everything under `generated/`: the crates from the
+//!   schemas, the man pages (`generated/man/`) from the command line's clap definitions.
 //! - `cargo xtask codegen --check` writes nothing and fails, naming each stale file and the
 //!   command that fixes it. The `generated_code_is_fresh` test runs the same check, so
 //!   `cargo test --workspace` fails on drift too.
+//! - `cargo xtask test [ARGS]...` runs `cargo test --workspace ARGS` and ends with one line
+//!   saying how many corpus cases did not run (nothing when all ran).
 
 mod codegen;
+mod man;
+mod test;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask codegen [--check]";
+const USAGE: &str = "usage: cargo xtask codegen [--check] | cargo xtask test [CARGO TEST ARGS]...";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    if let ["test", rest @ ..] = args.as_slice() {
+        let rest: Vec<String> = rest.iter().map(|a| (*a).to_owned()).collect();
+        return test::run(&codegen::workspace_root(), &rest);
+    }
     let mode = match args.as_slice() {
         ["codegen"] => codegen::Mode::Write,
         ["codegen", "--check"] => codegen::Mode::Check,

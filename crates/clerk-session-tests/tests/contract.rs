@@ -10,8 +10,8 @@
 //!    listed in [`EXCEPTIONS`], each with the reason, and the test asserts that list exactly:
 //!    a mutation the types accept must be listed, and a listed one must still be accepted.
 //!
-//! Sessions are generated from the schema's facts (property tests with `proptest`): valid ones,
-//! and valid ones with one mutation applied.
+//! Sessions are generated from the schema's facts (property tests with `proptest`, strategies
+//! from `jsonstruct-test-support`): valid ones, and valid ones with one mutation applied.
 
 mod common;
 
@@ -19,199 +19,19 @@ use std::sync::LazyLock;
 
 use clerk_session::{Session, SessionStatus};
 use jsonstruct::Validator;
+use jsonstruct_test_support::json::same_up_to_null;
+use jsonstruct_test_support::session::{
+    self, ACTIVITY_OPTIONAL, ACTIVITY_REQUIRED, ACTOR_CLAIMS, REQUIRED, REQUIRED_STRINGS,
+    TIMESTAMPS,
+};
+use jsonstruct_test_support::strategies::session as valid_session;
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::{json, Map, Value};
 
-use common::{accepts, same_up_to_null, session_validator};
+use common::{accepts, session_validator};
 
 static VALIDATOR: LazyLock<Validator> = LazyLock::new(session_validator);
-
-const STATUSES: &[&str] = &[
-    "active",
-    "revoked",
-    "ended",
-    "expired",
-    "removed",
-    "abandoned",
-    "replaced",
-    "pending",
-];
-
-const REQUIRED: &[&str] = &[
-    "object",
-    "id",
-    "user_id",
-    "client_id",
-    "status",
-    "last_active_at",
-    "expire_at",
-    "abandon_at",
-    "updated_at",
-    "created_at",
-];
-
-const TIMESTAMPS: &[&str] = &[
-    "last_active_at",
-    "expire_at",
-    "abandon_at",
-    "updated_at",
-    "created_at",
-];
-
-const ACTIVITY_OPTIONAL: &[&str] = &[
-    "device_type",
-    "browser_name",
-    "browser_version",
-    "ip_address",
-    "city",
-    "country",
-];
-
-// ------------------------------------------------------------------------ strategies
-
-/// Identifier-like strings mostly, any Unicode text sometimes.
-fn text() -> impl Strategy<Value = String> {
-    prop_oneof![4 => "[a-zA-Z0-9_]{0,24}", 1 => any::<String>()]
-}
-
-/// An int64 as Clerk sends it (a millisecond timestamp), anywhere in range, or in the spec's
-/// decimal-string form.
-fn timestamp() -> impl Strategy<Value = Value> {
-    prop_oneof![
-        4 => (1_600_000_000_000i64..1_900_000_000_000).prop_map(Value::from),
-        2 => any::<i64>().prop_map(Value::from),
-        1 => any::<i64>().prop_map(|n| Value::String(n.to_string())),
-        1 => select(&[i64::MIN, -1, 0, i64::MAX][..]).prop_map(Value::from),
-    ]
-}
-
-/// Absent (`None`), `null`, or a value.
-fn optional(v: impl Strategy<Value = Value>) -> impl Strategy<Value = Option<Value>> {
-    prop_oneof![
-        2 => Just(None),
-        1 => Just(Some(Value::Null)),
-        3 => v.prop_map(Some),
-    ]
-}
-
-/// Any JSON, a few levels deep, with finite numbers only.
-fn json() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::from),
-        any::<i64>().prop_map(Value::from),
-        any::<u64>().prop_map(Value::from),
-        any::<f64>()
-            .prop_filter("finite", |f| f.is_finite())
-            .prop_map(Value::from),
-        text().prop_map(Value::from),
-    ];
-    leaf.prop_recursive(3, 24, 4, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            prop::collection::btree_map(text(), inner, 0..4)
-                .prop_map(|m| Value::Object(m.into_iter().collect())),
-        ]
-    })
-}
-
-fn activity() -> impl Strategy<Value = Value> {
-    (
-        text(),
-        prop_oneof![3 => Just("session_activity".to_owned()), 1 => text()],
-        any::<bool>(),
-        prop::collection::vec(prop::option::of(text()), ACTIVITY_OPTIONAL.len()),
-    )
-        .prop_map(|(id, object, is_mobile, optional)| {
-            let mut m = Map::new();
-            m.insert("id".into(), id.into());
-            m.insert("object".into(), object.into());
-            m.insert("is_mobile".into(), is_mobile.into());
-            // Absent rather than null when unknown (the schema's strings are not nullable).
-            for (name, v) in ACTIVITY_OPTIONAL.iter().zip(optional) {
-                if let Some(v) = v {
-                    m.insert((*name).into(), v.into());
-                }
-            }
-            Value::Object(m)
-        })
-}
-
-/// An actor: `sub`, the optional declared claims, and any other claims (it is an open object).
-fn actor() -> impl Strategy<Value = Value> {
-    (
-        text(),
-        prop::collection::vec(prop::option::of(text()), 3),
-        prop::collection::btree_map("[a-z_]{1,10}", json(), 0..3),
-    )
-        .prop_map(|(sub, declared, extra)| {
-            let mut m = Map::new();
-            for (k, v) in extra {
-                if !["sub", "iss", "sid", "type"].contains(&k.as_str()) {
-                    m.insert(k, v);
-                }
-            }
-            m.insert("sub".into(), sub.into());
-            for (name, v) in ["iss", "sid", "type"].iter().zip(declared) {
-                if let Some(v) = v {
-                    m.insert((*name).into(), v.into());
-                }
-            }
-            Value::Object(m)
-        })
-}
-
-fn tasks() -> impl Strategy<Value = Value> {
-    prop::collection::vec(
-        prop_oneof![
-            select(&["choose-organization", "reset-password", "setup-mfa"][..])
-                .prop_map(str::to_owned),
-            text(),
-        ]
-        .prop_map(|k| json!({ "key": k })),
-        0..4,
-    )
-    .prop_map(Value::Array)
-}
-
-/// A valid Session, built from the schema's facts.
-fn session() -> impl Strategy<Value = Value> {
-    (
-        (text(), text(), text(), select(STATUSES)),
-        prop::collection::vec(timestamp(), TIMESTAMPS.len()),
-        (
-            optional(actor()),
-            optional(text().prop_map(Value::from)),
-            optional(activity()),
-            optional(tasks()),
-        ),
-    )
-        .prop_map(
-            |((id, user_id, client_id, status), stamps, (actor, org, activity, tasks))| {
-                let mut m = Map::new();
-                m.insert("object".into(), "session".into());
-                m.insert("id".into(), id.into());
-                m.insert("user_id".into(), user_id.into());
-                m.insert("client_id".into(), client_id.into());
-                m.insert("status".into(), status.into());
-                for (name, v) in TIMESTAMPS.iter().zip(stamps) {
-                    m.insert((*name).into(), v);
-                }
-                for (name, v) in [
-                    ("actor", actor),
-                    ("last_active_organization_id", org),
-                    ("latest_activity", activity),
-                    ("tasks", tasks),
-                ] {
-                    if let Some(v) = v {
-                        m.insert(name.into(), v);
-                    }
-                }
-                Value::Object(m)
-            },
-        )
-}
 
 // ------------------------------------------------------------------------ mutations
 
@@ -265,8 +85,8 @@ const MUTATIONS: &[(&str, Mutate)] = &[
         obj(v).insert(REQUIRED[k % REQUIRED.len()].into(), Value::Null);
     }),
     ("string_member_of_another_type", |v, k| {
-        let name = ["object", "id", "user_id", "client_id", "status"][k % 5];
-        let bad = other_type(&json!(""), k / 5);
+        let name = REQUIRED_STRINGS[k % REQUIRED_STRINGS.len()];
+        let bad = other_type(&json!(""), k / REQUIRED_STRINGS.len());
         obj(v).insert(name.into(), if bad.is_null() { json!(1) } else { bad });
     }),
     ("organization_id_of_another_type", |v, k| {
@@ -323,7 +143,7 @@ const MUTATIONS: &[(&str, Mutate)] = &[
     ("latest_activity_missing_required", |v, k| {
         ensure_member(v, "latest_activity");
         let a = obj(v).get_mut("latest_activity").unwrap();
-        obj(a).remove(["id", "object", "is_mobile"][k % 3]);
+        obj(a).remove(ACTIVITY_REQUIRED[k % ACTIVITY_REQUIRED.len()]);
     }),
     ("latest_activity_member_of_another_type", |v, k| {
         ensure_member(v, "latest_activity");
@@ -347,8 +167,8 @@ const MUTATIONS: &[(&str, Mutate)] = &[
     ("actor_member_of_another_type", |v, k| {
         ensure_member(v, "actor");
         let a = obj(v).get_mut("actor").unwrap();
-        let bad = other_type(&json!(""), k / 4);
-        let name = ["sub", "iss", "sid", "type"][k % 4];
+        let bad = other_type(&json!(""), k / ACTOR_CLAIMS.len());
+        let name = ACTOR_CLAIMS[k % ACTOR_CLAIMS.len()];
         obj(a).insert(name.into(), if bad.is_null() { json!(1) } else { bad });
     }),
     ("actor_not_an_object", |v, k| {
@@ -396,7 +216,7 @@ const MUTATIONS: &[(&str, Mutate)] = &[
         } else {
             ensure_member(v, "actor");
             let a = obj(v).get_mut("actor").unwrap();
-            obj(a).insert(["iss", "sid", "type"][(k / 2) % 3].into(), Value::Null);
+            obj(a).insert(ACTOR_CLAIMS[1 + (k / 2) % 3].into(), Value::Null);
         }
     }),
 ];
@@ -518,7 +338,7 @@ proptest! {
 
     /// Property 1: generated valid Sessions are accepted, deserialize, and re-serialize valid.
     #[test]
-    fn valid_sessions_deserialize_and_reserialize_valid(value in session()) {
+    fn valid_sessions_deserialize_and_reserialize_valid(value in valid_session()) {
         prop_assert!(accepts(&VALIDATOR, &value), "a generated Session is rejected: {}",
             VALIDATOR.validate_value(&value).unwrap_err());
         check_accepted(&value)?;
@@ -527,7 +347,7 @@ proptest! {
     /// Property 1 on whatever the validator accepts, and property 2 on what it rejects.
     #[test]
     fn rejected_by_the_validator_means_rejected_by_the_types(
-        mut value in session(),
+        mut value in valid_session(),
         (mutation, mutate) in select(MUTATIONS),
         k in any::<usize>(),
     ) {
@@ -540,39 +360,18 @@ proptest! {
     }
 }
 
-/// A fixed Session with every optional member, so each mutation has something to break.
-fn full_session() -> Value {
-    json!({
-        "object": "session",
-        "id": "sess_2wmSnIrq5dtl2HNZf1WfgeHraby",
-        "user_id": "user_2wjoXAGQEMLezQ7fb2M6mzViYfU",
-        "client_id": "client_2vXsj2CJCcJFoTY0QYqnoB5b9vI",
-        "actor": {"sub": "user_21Ufcy98STcA11s3QckIwtwHIES", "type": "agent", "scope": ["a"]},
-        "status": "active",
-        "last_active_organization_id": "org_2wjoYo7hSjpkZtU0qLkSGrHb2wx",
-        "last_active_at": 1746645421127u64,
-        "latest_activity": {
-            "object": "session_activity", "id": "sess_activity_1", "is_mobile": false,
-            "device_type": "Macintosh", "city": "Asbury Park"
-        },
-        "expire_at": "1747250221127",
-        "abandon_at": 1749237421127u64,
-        "updated_at": 1746645421195u64,
-        "created_at": 1746645421127u64,
-        "tasks": [{"key": "choose-organization"}]
-    })
-}
-
 /// Every variant of every mutation is rejected by the validator, and the types agree, except
 /// exactly for the mutations listed in EXCEPTIONS.
+/// (On [`session::full`], a Session with every optional member, so each mutation has
+/// something to break.)
 #[test]
 fn the_exception_list_is_exact() {
-    assert!(accepts(&VALIDATOR, &full_session()));
-    check_accepted(&full_session()).unwrap();
+    assert!(accepts(&VALIDATOR, &session::full()));
+    check_accepted(&session::full()).unwrap();
     for (name, mutate) in MUTATIONS {
         let mut types_accepted = 0;
         for k in 0..64 {
-            let mut value = full_session();
+            let mut value = session::full();
             mutate(&mut value, k);
             assert!(
                 !accepts(&VALIDATOR, &value),

@@ -1,80 +1,57 @@
-//! Clerk's public payloads (`../shared/clerk`) through both the validator and the generated
-//! types: every payload the validator accepts deserializes into `clerk_session::Session` and
-//! round-trips to an equal value (up to `null` versus absent); every payload it rejects, the
-//! types reject too, except for the documented exception of undeclared members.
+//! Clerk's public payloads (`<shared>/clerk`) through both the validator and the generated
+//! types: every Session the validator accepts deserializes into `clerk_session::Session` and
+//! round-trips to an equal value (up to `null` versus absent); every Session it rejects, the
+//! types reject too, except for the documented exception of undeclared members. What each file
+//! holds and its verdict are `jsonstruct_test_support::clerk::FILES` (the README's table).
 
 mod common;
 
 use clerk_session::{Session, SessionActor};
 use jsonstruct::{Options, Validator};
+use jsonstruct_test_support::clerk::{self, Holds, Part, Verdict};
+use jsonstruct_test_support::json::same_up_to_null;
+use jsonstruct_test_support::session::TIMESTAMPS;
 use serde_json::Value;
 
-use common::{accepts, clerk_dir, same_up_to_null, session_schema, session_validator};
+use common::{accepts, clerk_dir, session_schema, session_validator};
 
-/// Every value in a payload file that could be a Session: the file itself, the `data` of an
-/// envelope, and the items of a list (the file's, or its `data`'s).
-fn candidates(file: &str, value: &Value) -> Vec<(String, Value)> {
-    let mut out = vec![(file.to_owned(), value.clone())];
-    if let Some(data) = value.get("data") {
-        out.push((format!("{file} /data"), data.clone()));
-    }
-    for (pointer, list) in [("", Some(value)), ("/data", value.get("data"))] {
-        if let Some(Value::Array(items)) = list {
-            for (i, item) in items.iter().enumerate() {
-                out.push((format!("{file} {pointer}/{i}"), item.clone()));
-            }
-        }
-    }
-    out
+/// The Session-shaped parts of the payloads (not the actor), or `None` without the corpus.
+fn sessions(test: &str) -> Option<Vec<Part>> {
+    let dir = clerk_dir(test, clerk::parts_count() - 1)?;
+    Some(
+        clerk::parts(&dir)
+            .into_iter()
+            .filter(|p| !p.actor)
+            .collect(),
+    )
 }
-
-fn payloads(dir: &std::path::Path) -> Vec<(String, Value)> {
-    let mut files: Vec<String> = std::fs::read_dir(dir)
-        .expect("list ../shared/clerk")
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".json"))
-        .collect();
-    files.sort();
-    let mut out = Vec::new();
-    for file in files {
-        let text = std::fs::read(dir.join(&file)).expect("read a payload");
-        let value: Value = serde_json::from_slice(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
-        out.extend(candidates(&file, &value));
-    }
-    out
-}
-
-/// The Sessions the README says are valid.
-const VALID: &[&str] = &[
-    "04-webhook-session-created-event-catalog-2022.json /data",
-    "05-webhook-session-ended-event-catalog-2022.json /data",
-    "06-webhook-session-removed-event-catalog-2022.json /data",
-    "07-webhook-session-revoked-event-catalog-2022.json /data",
-    "09-bapi-get-session-2025-transcribed-python-issue-120.json",
-    "12-bapi-session-speakeasy-synthetic-with-tasks.json",
-];
 
 #[test]
 fn every_payload_the_validator_accepts_deserializes_and_round_trips() {
-    let Some(dir) = clerk_dir(
-        "every_payload_the_validator_accepts_deserializes_and_round_trips",
-        "6 valid Sessions",
-    ) else {
+    let Some(parts) = sessions("every_payload_the_validator_accepts_deserializes_and_round_trips")
+    else {
         return;
     };
     let v = session_validator();
     let mut valid = Vec::new();
-    for (name, value) in payloads(&dir) {
-        if !accepts(&v, &value) {
+    for part in &parts {
+        let (name, value) = (part.label(), &part.value);
+        if !accepts(&v, value) {
             continue;
         }
         let session: Session =
             serde_json::from_value(value.clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let written = serde_json::to_value(&session).expect("serialize");
+        // Through text, as a real writer would.
+        let written: Value =
+            serde_json::from_str(&serde_json::to_string(&session).unwrap()).unwrap();
         assert!(
-            same_up_to_null(&value, &written),
+            same_up_to_null(value, &written),
             "{name} does not round-trip:\n in:  {value}\n out: {written}"
         );
+        // Timestamps are written as JSON numbers, as Clerk sends them (`--int64 number`).
+        for t in TIMESTAMPS {
+            assert!(written[*t].is_i64(), "{name}: {t} is {}", written[*t]);
+        }
         assert!(
             accepts(&v, &written),
             "{name}: the serialization is rejected"
@@ -83,22 +60,25 @@ fn every_payload_the_validator_accepts_deserializes_and_round_trips() {
         assert_eq!(again, session, "{name}");
         valid.push(name);
     }
-    assert_eq!(valid, VALID, "the valid Sessions differ from the README's");
+    let readme: Vec<String> = parts
+        .iter()
+        .filter(|p| p.verdict == Verdict::Valid)
+        .map(Part::label)
+        .collect();
+    assert_eq!(valid, readme, "the valid Sessions differ from the README's");
 }
 
 #[test]
 fn every_payload_the_validator_rejects_the_types_reject_too() {
-    let Some(dir) = clerk_dir(
-        "every_payload_the_validator_rejects_the_types_reject_too",
-        "the rejected payloads",
-    ) else {
+    let Some(parts) = sessions("every_payload_the_validator_rejects_the_types_reject_too") else {
         return;
     };
     let v = session_validator();
     let mut rejected = 0;
     let mut tolerated = Vec::new();
-    for (name, value) in payloads(&dir) {
-        let Err(report) = v.validate_value(&value) else {
+    for part in &parts {
+        let (name, value) = (part.label(), &part.value);
+        let Err(report) = v.validate_value(value) else {
             continue;
         };
         rejected += 1;
@@ -119,15 +99,26 @@ fn every_payload_the_validator_rejects_the_types_reject_too() {
             assert!(accepts(&v, &without), "{name}");
             let written = serde_json::to_value(&session).unwrap();
             assert!(same_up_to_null(&without, &written), "{name}");
+            let Verdict::OnlyUndeclared(members) = part.verdict else {
+                panic!("{name}: the README does not call it invalid for undeclared members only");
+            };
+            let dropped: Vec<&str> = report.errors.iter().map(|e| &e.path[1..]).collect();
+            assert_eq!(dropped, members, "{name}");
             tolerated.push(name);
         } else {
-            assert!(
-                read.is_err(),
+            let err = read.expect_err(&format!(
                 "{name}: the validator rejects it ({report}) but it deserializes"
-            );
+            ));
+            // Whole files lack members the Backend API requires (2021 payloads, the Frontend
+            // API shape); list items are other shapes or stubs.
+            let file = clerk::FILES.iter().find(|f| f.name == part.file).unwrap();
+            if file.holds == Holds::Session {
+                assert!(err.to_string().contains("missing field"), "{name}: {err}");
+            }
         }
     }
-    assert!(rejected >= 10, "only {rejected} rejected candidates");
+    let readme_invalid = parts.iter().filter(|p| p.verdict != Verdict::Valid).count();
+    assert_eq!(rejected, readme_invalid, "rejected Sessions");
     assert_eq!(
         tolerated,
         [
@@ -139,10 +130,7 @@ fn every_payload_the_validator_rejects_the_types_reject_too() {
 
 #[test]
 fn the_actor_of_an_actor_token_request_is_a_session_actor() {
-    let Some(dir) = clerk_dir(
-        "the_actor_of_an_actor_token_request_is_a_session_actor",
-        "14-actor-token-request-docs.json",
-    ) else {
+    let Some(dir) = clerk_dir("the_actor_of_an_actor_token_request_is_a_session_actor", 1) else {
         return;
     };
     let schema = session_schema();
@@ -150,10 +138,68 @@ fn the_actor_of_an_actor_token_request_is_a_session_actor() {
         .definition("#/definitions/SessionActor")
         .expect("SessionActor");
     let v = Validator::for_type(&schema, ty, Options::default());
-    let text = std::fs::read(dir.join("14-actor-token-request-docs.json")).unwrap();
-    let value: Value = serde_json::from_slice(&text).unwrap();
-    let actor = &value["actor"];
+    let part = clerk::parts(&dir)
+        .into_iter()
+        .find(|p| p.actor)
+        .expect("the table has an actor");
+    let actor = &part.value;
     assert!(accepts(&v, actor), "{actor}");
     let typed: SessionActor = serde_json::from_value(actor.clone()).expect("deserialize");
     assert_eq!(serde_json::to_value(&typed).unwrap(), *actor);
+}
+
+/// This suite run again as a child process against an empty shared folder: under
+/// `JSONSTRUCT_REQUIRE_CORPUS=1` it fails and names what is missing; without the switch it
+/// passes and records its case as not run, which is what `cargo xtask test` sums up.
+#[test]
+fn a_missing_corpus_fails_under_the_switch_and_is_recorded_otherwise() {
+    use jsonstruct_test_support::corpus::{self, REQUIRE_ENV, SHARED_ENV, SKIPPED_DIR_ENV};
+
+    let tmp = std::env::temp_dir().join(format!("clerk-session-tests-{}", std::process::id()));
+    let (empty, records) = (tmp.join("shared"), tmp.join("skipped"));
+    std::fs::create_dir_all(&empty).unwrap();
+    let run = |require: bool| {
+        let mut child = std::process::Command::new(std::env::current_exe().unwrap());
+        child
+            .args([
+                "--exact",
+                "the_actor_of_an_actor_token_request_is_a_session_actor",
+            ])
+            .env(SHARED_ENV, &empty)
+            .env(SKIPPED_DIR_ENV, &records)
+            .env_remove(REQUIRE_ENV);
+        if require {
+            child.env(REQUIRE_ENV, "1");
+        }
+        let out = child.output().expect("run this suite again");
+        let text = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        (out.status.success(), text)
+    };
+
+    let (passed, text) = run(true);
+    assert!(
+        !passed,
+        "passed without its corpus under the switch:\n{text}"
+    );
+    assert!(
+        text.contains(&format!("{}/clerk not found", empty.display()))
+            && text.contains("JSONSTRUCT_REQUIRE_CORPUS is set"),
+        "{text}"
+    );
+    assert!(
+        !records.exists(),
+        "a failure under the switch records nothing"
+    );
+
+    let (passed, text) = run(false);
+    assert!(passed, "{text}");
+    let skipped = corpus::read_records(&records).unwrap();
+    assert_eq!(
+        skipped.by_suite.get("clerk_session_tests"),
+        Some(&1),
+        "{skipped:?}"
+    );
+    assert_eq!(skipped.missing, [format!("{}/clerk", empty.display())]);
+    std::fs::remove_dir_all(&tmp).unwrap();
 }

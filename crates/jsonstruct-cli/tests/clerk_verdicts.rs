@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use jsonstruct_test_support::{clerk, corpus};
+
 const BIN: &str = env!("CARGO_BIN_EXE_jsonstruct");
 
 fn workspace() -> PathBuf {
@@ -80,17 +82,16 @@ fn rows() -> Vec<Row> {
 
 #[test]
 fn every_clerk_payload_gets_the_readme_verdict() {
-    let clerk = workspace().join("../shared/clerk");
-    if !clerk.is_dir() {
-        assert!(
-            std::env::var_os("JSONSTRUCT_REQUIRE_CORPUS").is_none(),
-            "JSONSTRUCT_REQUIRE_CORPUS is set and {} is missing",
-            clerk.display()
-        );
-        eprintln!("../shared/clerk not found: the verdict table was not checked");
-        return;
-    }
     let rows = rows();
+    let Some(shared) = corpus::open(
+        "clerk_verdicts",
+        "every_clerk_payload_gets_the_readme_verdict",
+        clerk::NEEDS,
+        rows.len(),
+    ) else {
+        return;
+    };
+    let clerk = shared.join("clerk");
     assert_eq!(rows.len(), 13, "one row per Session payload (01-13)");
     let mut failures = Vec::new();
     for row in &rows {
@@ -136,16 +137,23 @@ fn every_clerk_payload_gets_the_readme_verdict() {
             ));
         }
     }
-    // Every Session payload of the folder has a row (14 is an actor-token request body).
+    // Every Session payload of the folder has a row (the one file that holds no Session is an
+    // actor-token request body), and the README agrees with the shared Clerk table.
     let listed: Vec<&str> = rows.iter().map(|r| r.payload.as_str()).collect();
-    for entry in std::fs::read_dir(&clerk).expect("list ../shared/clerk") {
-        let name = entry
-            .expect("entry")
-            .file_name()
-            .to_string_lossy()
-            .into_owned();
-        if name.ends_with(".json") && !name.starts_with("14-") && !listed.contains(&name.as_str()) {
-            failures.push(format!("{name} has no row in the README table"));
+    for f in clerk::FILES {
+        let has_session = !matches!(f.holds, clerk::Holds::Actor);
+        if has_session != listed.contains(&f.name) {
+            failures.push(format!(
+                "{}: a row in the README table exactly when it holds a Session",
+                f.name
+            ));
+        }
+    }
+    for name in clerk::files_on_disk(&clerk) {
+        if !clerk::FILES.iter().any(|f| f.name == name) {
+            failures.push(format!(
+                "{name} is new in the Clerk folder: add it to the tables"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use jsonstruct::Schema;
 use jsonstruct_codegen::{generate_crate, GeneratedFiles, Int64Encoding, Options};
+use jsonstruct_test_support::corpus::{self, counts};
 
 const UPDATE: &str = "UPDATE_GOLDEN=1 cargo test -p jsonstruct-codegen --test golden";
 
@@ -15,33 +16,24 @@ fn crate_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn workspace_root() -> PathBuf {
-    crate_dir().join("../..")
+const SAMPLES: &str = "conformance/samples/core";
+
+/// `<shared>/conformance/samples/core`, or `None` when it is missing: `test` then records the
+/// samples as not run (or fails under `JSONSTRUCT_REQUIRE_CORPUS`).
+fn samples_dir(test: &str) -> Option<PathBuf> {
+    let samples = counts::of(counts::SCHEMA_FOLDERS, "samples");
+    corpus::open("golden", test, &[SAMPLES], samples).map(|shared| shared.join(SAMPLES))
 }
 
-/// `../shared/conformance/samples/core`, or `None` (with a loud message) when it is missing.
-fn samples_dir() -> Option<PathBuf> {
-    let dir = workspace_root().join("../shared/conformance/samples/core");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "\n!!! {} is missing: the sample golden tests are SKIPPED.\n",
-            dir.display()
-        );
-        None
-    }
-}
-
-/// (golden name, schema path, schema path as shown, int64 encoding)
-fn cases() -> Vec<(String, PathBuf, String, Int64Encoding)> {
+/// (golden name, schema path, schema path as shown, int64 encoding); `test` asks for them.
+fn cases(test: &str) -> Vec<(String, PathBuf, String, Int64Encoding)> {
     let mut out = vec![(
         "hostile".to_owned(),
         crate_dir().join("tests/hostile/schema.struct.json"),
         "crates/jsonstruct-codegen/tests/hostile/schema.struct.json".to_owned(),
         Int64Encoding::Number,
     )];
-    if let Some(dir) = samples_dir() {
+    if let Some(dir) = samples_dir(test) {
         let mut samples: Vec<String> = std::fs::read_dir(&dir)
             .unwrap()
             .filter_map(Result::ok)
@@ -49,7 +41,11 @@ fn cases() -> Vec<(String, PathBuf, String, Int64Encoding)> {
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect();
         samples.sort();
-        assert_eq!(samples.len(), 12, "expected the 12 core samples");
+        assert_eq!(
+            samples.len(),
+            counts::of(counts::SCHEMA_FOLDERS, "samples"),
+            "the core samples"
+        );
         for s in samples {
             out.push((
                 s.clone(),
@@ -78,7 +74,7 @@ fn generated_types_match_the_golden_files() {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let golden_dir = crate_dir().join("tests/golden");
     let mut stale = Vec::new();
-    for (name, path, shown, int64) in cases() {
+    for (name, path, shown, int64) in cases("generated_types_match_the_golden_files") {
         let files = generate(&path, &shown, int64);
         let actual = files.get("src/types.rs").expect("types.rs is generated");
         let golden = golden_dir.join(format!("{name}.rs"));
@@ -104,7 +100,11 @@ fn generated_types_match_the_golden_files() {
 fn every_golden_file_is_compiled() {
     let lib = std::fs::read_to_string(crate_dir().join("tests/golden-build/src/lib.rs")).unwrap();
     let golden_dir = crate_dir().join("tests/golden");
-    let mut names: Vec<String> = cases().into_iter().map(|c| c.0).collect();
+    let with_samples = samples_dir("every_golden_file_is_compiled").is_some();
+    let mut names: Vec<String> = cases("every_golden_file_is_compiled")
+        .into_iter()
+        .map(|c| c.0)
+        .collect();
     names.sort();
     for name in &names {
         assert!(
@@ -112,7 +112,7 @@ fn every_golden_file_is_compiled() {
             "golden-build/src/lib.rs does not include {name}.rs"
         );
     }
-    if samples_dir().is_some() {
+    if with_samples {
         let mut on_disk: Vec<String> = std::fs::read_dir(&golden_dir)
             .unwrap()
             .filter_map(Result::ok)
@@ -130,7 +130,7 @@ fn every_golden_file_is_compiled() {
 
 #[test]
 fn generation_is_deterministic() {
-    for (_, path, shown, int64) in cases() {
+    for (_, path, shown, int64) in cases("generation_is_deterministic") {
         let a = generate(&path, &shown, int64);
         let b = generate(&path, &shown, int64);
         assert_eq!(a, b, "{shown}");
@@ -140,7 +140,7 @@ fn generation_is_deterministic() {
 /// Every generated file starts with the one-line preamble naming the regenerating command.
 #[test]
 fn every_file_names_its_command() {
-    for (_, path, shown, int64) in cases() {
+    for (_, path, shown, int64) in cases("every_file_names_its_command") {
         for file in generate(&path, &shown, int64).iter() {
             let first = file.contents.lines().next().unwrap_or_default();
             assert!(

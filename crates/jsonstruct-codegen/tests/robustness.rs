@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use jsonstruct::Schema;
 use jsonstruct_codegen::{generate_crate, Int64Encoding, Options};
+use jsonstruct_test_support::corpus::{self, counts};
 
 fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -23,14 +24,16 @@ fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
 
 #[test]
 fn every_loadable_schema_generates_parseable_code_or_a_located_error() {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/conformance");
-    if !shared.is_dir() {
-        eprintln!(
-            "\n!!! {} is missing: the robustness test is SKIPPED.\n",
-            shared.display()
-        );
+    // Counted as the corpus's schema cases; the test also tries the meta-schemas and examples.
+    let Some(shared) = corpus::open(
+        "robustness",
+        "every_loadable_schema_generates_parseable_code_or_a_located_error",
+        &["conformance/README.md"],
+        counts::total(counts::SCHEMA_FOLDERS),
+    ) else {
         return;
-    }
+    };
+    let shared = shared.join("conformance");
     let mut files = Vec::new();
     json_files(&shared.join("test-assets/schemas"), &mut files);
     json_files(&shared.join("samples/core"), &mut files);

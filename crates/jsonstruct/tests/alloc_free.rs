@@ -24,6 +24,8 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use jsonstruct::{Schema, Validator};
+use jsonstruct_test_support::session::{activity, actor, minimal};
+use jsonstruct_test_support::{clerk, corpus};
 use serde_json::{json, Value};
 
 struct Counting;
@@ -121,31 +123,6 @@ fn session_validator() -> Validator {
     Validator::new(&schema).expect("compile Session")
 }
 
-fn minimal() -> Value {
-    json!({
-        "object": "session",
-        "id": "sess_2wmSnIrq5dtl2HNZf1WfgeHraby",
-        "user_id": "user_2wjoXAGQEMLezQ7fb2M6mzViYfU",
-        "client_id": "client_2vXsj2CJCcJFoTY0QYqnoB5b9vI",
-        "status": "active",
-        "last_active_at": 1746645421127u64,
-        "expire_at": 1747250221127u64,
-        "abandon_at": 1749237421127u64,
-        "updated_at": 1746645421195u64,
-        "created_at": 1746645421127u64
-    })
-}
-
-fn actor() -> Value {
-    json!({
-        "sub": "user_21Ufcy98STcA11s3QckIwtwHIES",
-        "iss": "https://dashboard.clerk.com",
-        "sid": "sess_2wmSnIrq5dtl2HNZf1WfgeHraby",
-        "type": "agent",
-        "custom_claim": {"nested": [1, 2.5, "three", null, true]}
-    })
-}
-
 /// Realistic valid payloads: minimal, with nulls, with each optional member, with all of them;
 /// each written compact and pretty.
 fn valid_payloads() -> Vec<(String, Vec<u8>)> {
@@ -158,7 +135,7 @@ fn valid_payloads() -> Vec<(String, Vec<u8>)> {
     v["tasks"] = Value::Null;
     values.push(("nulls", v));
     let mut v = minimal();
-    v["latest_activity"] = support::session_activity();
+    v["latest_activity"] = activity();
     values.push(("latest_activity", v));
     let mut v = minimal();
     v["actor"] = actor();
@@ -169,7 +146,7 @@ fn valid_payloads() -> Vec<(String, Vec<u8>)> {
     values.push(("tasks", v));
     let mut v = minimal();
     v["actor"] = actor();
-    v["latest_activity"] = support::session_activity();
+    v["latest_activity"] = activity();
     v["tasks"] = json!([{"key": "reset-password"}]);
     v["last_active_organization_id"] = Value::Null;
     values.push(("everything", v));
@@ -206,41 +183,23 @@ fn valid_sessions_allocate_nothing() {
 }
 
 fn clerk_payloads_allocate_nothing() {
-    let dir = support::workspace().join("../shared/clerk");
-    if !dir.is_dir() {
-        eprintln!(
-            "\n!!!!! ../shared/clerk NOT FOUND at {}: 0 of 6 Clerk payloads measured (the synthetic ones were)\n",
-            dir.display()
-        );
+    let valid: Vec<_> = clerk::valid_sessions().collect();
+    let Some(shared) = corpus::open(
+        "alloc_free",
+        "clerk_payloads_allocate_nothing",
+        clerk::NEEDS,
+        valid.len(),
+    ) else {
         return;
-    }
+    };
+    let dir = shared.join(clerk::DIR);
     let v = session_validator();
     let mut measured = 0;
-    for (file, pointer) in [
-        (
-            "04-webhook-session-created-event-catalog-2022.json",
-            "/data",
-        ),
-        ("05-webhook-session-ended-event-catalog-2022.json", "/data"),
-        (
-            "06-webhook-session-removed-event-catalog-2022.json",
-            "/data",
-        ),
-        (
-            "07-webhook-session-revoked-event-catalog-2022.json",
-            "/data",
-        ),
-        (
-            "09-bapi-get-session-2025-transcribed-python-issue-120.json",
-            "",
-        ),
-        ("12-bapi-session-speakeasy-synthetic-with-tasks.json", ""),
-    ] {
-        let bytes = std::fs::read(dir.join(file)).expect("read a Clerk payload");
+    for (file, pointer) in valid {
+        let (bytes, value) = clerk::read(&dir, file);
         let bytes = if pointer.is_empty() {
             bytes
         } else {
-            let value: Value = serde_json::from_slice(&bytes).unwrap();
             serde_json::to_vec_pretty(value.pointer(pointer).unwrap()).unwrap()
         };
         assert_no_allocation(&v, file, &bytes);

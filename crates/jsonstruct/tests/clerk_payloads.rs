@@ -1,144 +1,67 @@
-//! Every Clerk payload in `../shared/clerk` gets the verdict its README states against
+//! Every Clerk payload in `<shared>/clerk` gets the verdict its README states against
 //! `schemas/clerk/session.struct.json`, validated from bytes and from a `serde_json::Value`.
+//! What each file holds and its verdict are `jsonstruct_test_support::clerk::FILES`; the
+//! errors pinned here are this validator's.
 //!
 //! Whole-file cases are validated from the file's bytes as they are; the Session inside a
 //! webhook envelope (`data`) and the items of a list are validated as `serde_json` serializes
 //! them (pretty, so each member is on its own line), and as values.
 //!
-//! Without `../shared` next to the workspace every test says so loudly on stderr and checks
-//! nothing else (set `JSONSTRUCT_REQUIRE_CORPUS=1` to make that a failure, e.g. in CI).
+//! Without the corpus every test records its cases as not run and checks nothing else, or
+//! fails under `JSONSTRUCT_REQUIRE_CORPUS=1` (CI).
 
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use jsonstruct::{Options, Report, Schema, Validator};
+use jsonstruct_test_support::clerk::{self, Holds, Verdict};
+use jsonstruct_test_support::corpus;
+use jsonstruct_test_support::session::TIMESTAMPS;
 use serde_json::Value;
 
 const REQUIRED_MISSING: &str = "INSTANCE_REQUIRED_PROPERTY_MISSING";
 const NOT_ALLOWED: &str = "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED";
 
-/// Where the instance is in a file, and what the README says about it.
-#[derive(Debug, Clone, Copy)]
-enum Expect {
-    /// The whole file is a valid Session.
-    Valid,
-    /// `data` is a valid Session.
-    DataValid,
-    /// The whole file is invalid with exactly these `(code, path, word in the message)`, in
-    /// document order.
-    Invalid(&'static [(&'static str, &'static str, &'static str)]),
-    /// `data` is invalid with exactly these errors.
-    DataInvalid(&'static [(&'static str, &'static str, &'static str)]),
-    /// The file is an array; every item is an invalid Session.
-    EachItemInvalid,
-    /// `data` is an array; every item is an invalid Session.
-    EachDataItemInvalid,
-    /// Not a Session: its `actor` is a valid `SessionActor`.
-    ActorValid,
-}
+/// An expected error: `(code, path, word in the message)`.
+type Error = (&'static str, &'static str, &'static str);
 
-/// The README's table, file by file.
-const PAYLOADS: &[(&str, Expect)] = &[
+/// The errors of the invalid Sessions that are whole files, exactly and in document order:
+/// `(code, path, word in the message)`. (List items are checked for the Frontend API shape;
+/// `OnlyUndeclared` verdicts give their own errors.)
+const ERRORS: &[(&str, &[Error])] = &[
     // 2021 Backend API payloads, before `created_at`/`updated_at` existed.
     (
         "01-bapi-session-docs-2021-seconds.json",
-        Expect::Invalid(&[
+        &[
             (REQUIRED_MISSING, "", "updated_at"),
             (REQUIRED_MISSING, "", "created_at"),
-        ]),
+        ],
     ),
     (
         "02-bapi-session-go-sdk-v1-fixture-2021-seconds.json",
-        Expect::Invalid(&[
+        &[
             (REQUIRED_MISSING, "", "updated_at"),
             (REQUIRED_MISSING, "", "created_at"),
-        ]),
+        ],
     ),
     // A Frontend API session: no `user_id`/`client_id`, an embedded `user`.
     (
         "03-fapi-session-docs-2021-ms-with-user.json",
-        Expect::Invalid(&[
+        &[
             (REQUIRED_MISSING, "", "user_id"),
             (REQUIRED_MISSING, "", "client_id"),
             (NOT_ALLOWED, "/user", "user"),
-        ]),
+        ],
     ),
-    (
-        "04-webhook-session-created-event-catalog-2022.json",
-        Expect::DataValid,
-    ),
-    (
-        "05-webhook-session-ended-event-catalog-2022.json",
-        Expect::DataValid,
-    ),
-    (
-        "06-webhook-session-removed-event-catalog-2022.json",
-        Expect::DataValid,
-    ),
-    (
-        "07-webhook-session-revoked-event-catalog-2022.json",
-        Expect::DataValid,
-    ),
-    (
-        "08-fapi-active-sessions-clerk-ios-mock-2024.json",
-        Expect::EachItemInvalid,
-    ),
-    (
-        "09-bapi-get-session-2025-transcribed-python-issue-120.json",
-        Expect::Valid,
-    ),
-    (
-        "10-webhook-session-created-openapi-example.json",
-        Expect::DataInvalid(&[(NOT_ALLOWED, "/user", "user")]),
-    ),
-    (
-        "11-webhook-session-pending-openapi-example.json",
-        Expect::DataInvalid(&[(NOT_ALLOWED, "/user", "user")]),
-    ),
-    (
-        "12-bapi-session-speakeasy-synthetic-with-tasks.json",
-        Expect::Valid,
-    ),
-    (
-        "13-bapi-session-list-paginated-envelope-go-sdk-test.json",
-        Expect::EachDataItemInvalid,
-    ),
-    ("14-actor-token-request-docs.json", Expect::ActorValid),
 ];
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// `../shared/clerk`, or `None` after a loud message when it is missing.
-fn clerk_dir(test: &str) -> Option<PathBuf> {
-    let dir = workspace().join("../shared/clerk");
-    if dir.join("README.md").is_file() {
-        return Some(dir);
-    }
-    // Straight to stderr: `eprintln!` output of a passing test is captured and never shown.
-    let _ = writeln!(
-        std::io::stderr(),
-        "\n!!!!! {test}: Clerk payloads NOT FOUND at {} (expected ../shared beside the workspace): 0 of {} payload files checked\n",
-        dir.display(),
-        PAYLOADS.len()
-    );
-    assert!(
-        std::env::var_os("JSONSTRUCT_REQUIRE_CORPUS").is_none(),
-        "JSONSTRUCT_REQUIRE_CORPUS is set and ../shared/clerk is missing"
-    );
-    None
+/// `<shared>/clerk`, or `None` when it is missing (`cases` recorded as not run).
+fn clerk_dir(test: &str, cases: usize) -> Option<PathBuf> {
+    corpus::open("clerk_payloads", test, clerk::NEEDS, cases).map(|s| s.join(clerk::DIR))
 }
 
 fn session_schema() -> Schema {
-    Schema::from_path(workspace().join("schemas/clerk/session.struct.json"))
+    Schema::from_path(corpus::workspace_root().join("schemas/clerk/session.struct.json"))
         .unwrap_or_else(|e| panic!("the Session schema does not load: {e}"))
-}
-
-fn read(dir: &Path, file: &str) -> (Vec<u8>, Value) {
-    let bytes = std::fs::read(dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
-    let value = serde_json::from_slice(&bytes).unwrap_or_else(|e| panic!("{file}: {e}"));
-    (bytes, value)
 }
 
 /// Validates `bytes` and `value` (the same instance) four ways; the answers must agree, down to
@@ -232,7 +155,10 @@ fn pretty(value: &Value) -> Vec<u8> {
 
 #[test]
 fn every_payload_gets_the_verdict_of_the_readme() {
-    let Some(dir) = clerk_dir("every_payload_gets_the_verdict_of_the_readme") else {
+    let Some(dir) = clerk_dir(
+        "every_payload_gets_the_verdict_of_the_readme",
+        clerk::parts_count(),
+    ) else {
         return;
     };
     let schema = session_schema();
@@ -242,81 +168,78 @@ fn every_payload_gets_the_verdict_of_the_readme() {
         .expect("SessionActor is defined");
     let actor = Validator::for_type(&schema, actor_type, Options::default());
     let mut checked = 0;
-    for &(file, expect) in PAYLOADS {
-        let (bytes, value) = read(&dir, file);
-        match expect {
-            Expect::Valid => assert_valid(&session, file, &bytes, &value),
-            Expect::Invalid(want) => {
-                assert_invalid(&session, file, &bytes, &value, Some(want));
+    for part in clerk::parts(&dir) {
+        let what = part.label();
+        let file = clerk::FILES.iter().find(|f| f.name == part.file).unwrap();
+        let v = if part.actor { &actor } else { &session };
+        let pinned = ERRORS
+            .iter()
+            .find(|(f, _)| *f == part.file)
+            .map(|(_, e)| *e);
+        match (part.verdict, file.holds) {
+            (Verdict::Valid, _) => assert_valid(v, &what, &part.bytes, &part.value),
+            (Verdict::OnlyUndeclared(members), _) => {
+                let want: Vec<(&str, String, &str)> = members
+                    .iter()
+                    .map(|m| (NOT_ALLOWED, format!("/{m}"), *m))
+                    .collect();
+                let want: Vec<(&str, &str, &str)> =
+                    want.iter().map(|(c, p, w)| (*c, p.as_str(), *w)).collect();
+                assert_invalid(v, &what, &part.bytes, &part.value, Some(&want));
             }
-            Expect::DataValid | Expect::DataInvalid(_) => {
-                let data = value
-                    .get("data")
-                    .unwrap_or_else(|| panic!("{file}: no data"));
-                let what = format!("{file} /data");
-                match expect {
-                    Expect::DataValid => assert_valid(&session, &what, &pretty(data), data),
-                    Expect::DataInvalid(want) => {
-                        assert_invalid(&session, &what, &pretty(data), data, Some(want));
-                    }
-                    _ => unreachable!(),
+            (Verdict::Invalid, Holds::Items(_) | Holds::DataItems(_)) => {
+                let report = assert_invalid(v, &what, &part.bytes, &part.value, None);
+                // Neither shape has the Backend API's `user_id` and `client_id`.
+                for name in ["user_id", "client_id"] {
+                    assert!(
+                        report
+                            .errors
+                            .iter()
+                            .any(|e| e.code.as_str() == REQUIRED_MISSING
+                                && e.message.contains(&format!("'{name}'"))),
+                        "{what}: {name} should be reported missing: {report}"
+                    );
                 }
             }
-            Expect::EachItemInvalid | Expect::EachDataItemInvalid => {
-                let list = match expect {
-                    Expect::EachItemInvalid => &value,
-                    _ => value.get("data").expect("data"),
-                };
-                let items = list.as_array().unwrap_or_else(|| panic!("{file}: no list"));
-                assert!(!items.is_empty(), "{file}: empty list");
-                for (i, item) in items.iter().enumerate() {
-                    let what = format!("{file} item {i}");
-                    let report = assert_invalid(&session, &what, &pretty(item), item, None);
-                    // Neither shape has the Backend API's `user_id` and `client_id`.
-                    for name in ["user_id", "client_id"] {
-                        assert!(
-                            report
-                                .errors
-                                .iter()
-                                .any(|e| e.code.as_str() == REQUIRED_MISSING
-                                    && e.message.contains(&format!("'{name}'"))),
-                            "{what}: {name} should be reported missing: {report}"
-                        );
-                    }
-                }
+            (Verdict::Invalid, _) => {
+                let want = pinned.unwrap_or_else(|| panic!("{what}: no entry in ERRORS"));
+                assert_invalid(v, &what, &part.bytes, &part.value, Some(want));
             }
-            Expect::ActorValid => {
-                let a = value
-                    .get("actor")
-                    .unwrap_or_else(|| panic!("{file}: no actor"));
-                assert_valid(&actor, &format!("{file} /actor"), &pretty(a), a);
-                // It is not a Session, though.
-                assert_invalid(&session, file, &bytes, &value, None);
-            }
+        }
+        if part.actor {
+            // It is not a Session, though.
+            let (bytes, value) = clerk::read(&dir, part.file);
+            assert_invalid(&session, part.file, &bytes, &value, None);
         }
         checked += 1;
     }
-    assert_eq!(checked, PAYLOADS.len());
+    assert_eq!(checked, clerk::parts_count());
+    for (file, _) in ERRORS {
+        let listed = clerk::FILES.iter().find(|f| f.name == *file);
+        assert!(
+            listed.is_some_and(|f| f.verdict == Verdict::Invalid && f.holds == Holds::Session),
+            "ERRORS entry {file} is not an invalid Session file of the table"
+        );
+    }
 }
 
 #[test]
 fn the_table_covers_every_payload_file() {
-    let Some(dir) = clerk_dir("the_table_covers_every_payload_file") else {
+    let Some(dir) = clerk_dir("the_table_covers_every_payload_file", 1) else {
         return;
     };
-    let mut files: Vec<String> = std::fs::read_dir(&dir)
-        .expect("list ../shared/clerk")
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".json"))
-        .collect();
-    files.sort();
-    let table: Vec<&str> = PAYLOADS.iter().map(|(f, _)| *f).collect();
-    assert_eq!(files, table, "../shared/clerk changed: update PAYLOADS");
+    let table: Vec<&str> = clerk::FILES.iter().map(|f| f.name).collect();
+    assert_eq!(
+        clerk::files_on_disk(&dir),
+        table,
+        "{} changed: update jsonstruct_test_support::clerk::FILES",
+        dir.display()
+    );
 }
 
 #[test]
 fn strict_mode_rejects_numeric_timestamps() {
-    let Some(dir) = clerk_dir("strict_mode_rejects_numeric_timestamps") else {
+    let Some(dir) = clerk_dir("strict_mode_rejects_numeric_timestamps", 1) else {
         return;
     };
     let schema = session_schema();
@@ -329,7 +252,7 @@ fn strict_mode_rejects_numeric_timestamps() {
     )
     .expect("compile Session");
     let file = "09-bapi-get-session-2025-transcribed-python-issue-120.json";
-    let (bytes, value) = read(&dir, file);
+    let (bytes, value) = clerk::read(&dir, file);
     let report = assert_invalid(&strict, file, &bytes, &value, None);
     let mut paths: Vec<&str> = report.errors.iter().map(|e| e.path.as_str()).collect();
     paths.sort_unstable();
@@ -350,13 +273,7 @@ fn strict_mode_rejects_numeric_timestamps() {
     }
     // The same payload with the spec's string form is valid in strict mode.
     let mut as_strings = value.clone();
-    for key in [
-        "last_active_at",
-        "expire_at",
-        "abandon_at",
-        "updated_at",
-        "created_at",
-    ] {
+    for key in TIMESTAMPS {
         let n = as_strings[key].to_string();
         as_strings[key] = Value::String(n);
     }

@@ -9,8 +9,8 @@
 //! [`EXPECTED_FAILURES`] with the reason. The harness inverts them: an expected failure that starts
 //! passing fails the run, so the list stays honest.
 //!
-//! Without `../shared` next to the workspace the suite says so loudly on stderr and runs no case
-//! (set `JSONSTRUCT_REQUIRE_CORPUS=1` to make that an error, e.g. in CI).
+//! The corpus is found through `jsonstruct_test_support::corpus`: without it the suite runs no
+//! case and records them as not run, or fails under `JSONSTRUCT_REQUIRE_CORPUS=1` (CI).
 
 mod support;
 
@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use jsonstruct::{CheckReport, Code, Diagnostic, Schema};
+use jsonstruct_test_support::corpus::counts;
 use libtest_mimic::{Arguments, Failed, Trial};
 
 /// Every case must finish checking within this time (debug build, two cores shared with the
@@ -32,13 +33,7 @@ const TIME_BOUND: Duration = Duration::from_secs(2);
 const EXPECTED_FAILURES: &[(&str, &str)] = &[];
 
 /// How many cases each folder holds (corpus README); a changed corpus must be looked at.
-const FOLDER_COUNTS: &[(&str, usize)] = &[
-    ("invalid", 26),
-    ("warnings", 24),
-    ("validation", 16),
-    ("samples", 12),
-    ("adversarial", 33),
-];
+const FOLDER_COUNTS: &[(&str, usize)] = counts::SCHEMA_FOLDERS;
 
 /// `schemas/invalid`: each case is rejected, and the error its name describes is reported with
 /// this code at this pointer (other errors may accompany it).
@@ -272,14 +267,10 @@ const ADVERSARIAL_REJECTED: &[(&str, &str, &str)] = &[
 
 fn main() {
     let args = Arguments::from_args();
-    let root = support::conformance_root();
-    if !root.join("README.md").is_file() {
-        support::corpus_missing(&format!(
-            "conformance corpus NOT FOUND at {}\n!! (expected ../shared beside the workspace): 0 conformance cases ran",
-            root.display()
-        ));
+    let Some(root) = support::conformance_or_skip("conformance", counts::total(FOLDER_COUNTS))
+    else {
         libtest_mimic::run(&args, Vec::new()).exit();
-    }
+    };
 
     let mut trials = Vec::new();
     let mut counts = Vec::new();

@@ -33,8 +33,8 @@
 //! [`EXPECTED_FAILURES`] with the reason. The harness inverts them: an expected failure that starts
 //! passing fails the run, so the list stays honest.
 //!
-//! Without `../shared` next to the workspace the suite says so loudly on stderr and runs no case
-//! (set `JSONSTRUCT_REQUIRE_CORPUS=1` to make that an error, e.g. in CI).
+//! The corpus is found through `jsonstruct_test_support::corpus`: without it the suite runs no
+//! case and records them as not run, or fails under `JSONSTRUCT_REQUIRE_CORPUS=1` (CI).
 
 mod support;
 
@@ -43,6 +43,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use jsonstruct::{Report, Schema, Validator};
+use jsonstruct_test_support::corpus::counts;
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::Value;
 use support::{is_json, list_existing, stem};
@@ -62,12 +63,7 @@ const CASE_BOUND: Duration = Duration::from_secs(5);
 const EXPECTED_FAILURES: &[(&str, &str)] = &[];
 
 /// How many cases each folder holds (corpus README); a changed corpus must be looked at.
-const FOLDER_COUNTS: &[(&str, usize)] = &[
-    ("invalid", 20),
-    ("validation", 28),
-    ("samples", 34),
-    ("adversarial", 22),
-];
+const FOLDER_COUNTS: &[(&str, usize)] = counts::INSTANCE_FOLDERS;
 
 /// `instances/invalid` (these files carry no `_expectedError`): the error that the file name
 /// describes, as `(case, code, instance path)`. Other errors may accompany it.
@@ -285,15 +281,11 @@ const ADVERSARIAL: &[(&str, Pinned)] = &[
 
 fn main() {
     let args = Arguments::from_args();
-    let root = support::conformance_root();
-    if !root.join("README.md").is_file() {
-        support::corpus_missing(&format!(
-            "conformance corpus NOT FOUND at {}\n!! (expected ../shared beside the workspace): 0 of {} instance cases ran",
-            root.display(),
-            FOLDER_COUNTS.iter().map(|(_, n)| n).sum::<usize>()
-        ));
+    let Some(root) =
+        support::conformance_or_skip("conformance_instances", counts::total(FOLDER_COUNTS))
+    else {
         libtest_mimic::run(&args, Vec::new()).exit();
-    }
+    };
 
     let mut cases = Vec::new();
     cases.extend(test_asset_cases(&root, Folder::Invalid));

@@ -27,9 +27,9 @@
 //! difference is asserted to still exist, so the list stays honest. A disagreement no entry
 //! explains fails its trial.
 //!
-//! Without `../shared` next to the workspace the corpus and Clerk trials are skipped with a
-//! loud message (set `JSONSTRUCT_REQUIRE_CORPUS=1` to fail instead); the generated cases and
-//! the witnesses still run.
+//! Without the corpus (`jsonstruct_test_support::corpus`) the corpus and Clerk trials do not
+//! run and are recorded as not run, or the suite fails under `JSONSTRUCT_REQUIRE_CORPUS=1`
+//! (CI); the generated cases and the witnesses still run.
 
 mod support;
 
@@ -378,7 +378,8 @@ fn clerk_cases(root: &Path) -> Vec<Case> {
 
 // ------------------------------------------------------------------------ generated Sessions
 
-use support::clerk::{REQUIRED, STATUSES, TIMESTAMPS};
+use jsonstruct_test_support::session::{REQUIRED, TIMESTAMPS};
+use jsonstruct_test_support::strategies::session as valid_session;
 
 /// A number written exactly as given in the JSON text (a placeholder string in the value,
 /// replaced after serialization).
@@ -399,126 +400,6 @@ fn to_bytes(v: &Value) -> Vec<u8> {
     }
     out.push_str(rest);
     out.into_bytes()
-}
-
-fn ident(prefix: &'static str) -> impl Strategy<Value = String> {
-    "[A-Za-z0-9]{10,27}".prop_map(move |s| format!("{prefix}_{s}"))
-}
-
-fn timestamp() -> impl Strategy<Value = Value> {
-    prop_oneof![
-        8 => (1_500_000_000_000u64..1_800_000_000_000).prop_map(Value::from),
-        1 => (1_500_000_000u64..1_800_000_000).prop_map(Value::from),
-        1 => (1_500_000_000_000u64..1_800_000_000_000).prop_map(|t| Value::from(t.to_string())),
-    ]
-}
-
-fn activity() -> impl Strategy<Value = Value> {
-    let optional = [
-        "device_type",
-        "browser_name",
-        "browser_version",
-        "ip_address",
-        "city",
-        "country",
-    ];
-    (
-        ident("sess_activity"),
-        any::<bool>(),
-        proptest::collection::vec(("[a-zA-Z ]{0,12}", any::<bool>()), 6),
-    )
-        .prop_map(move |(id, mobile, fields)| {
-            let mut m = serde_json::Map::new();
-            m.insert("object".into(), "session_activity".into());
-            m.insert("id".into(), id.into());
-            m.insert("is_mobile".into(), mobile.into());
-            for (key, (text, present)) in optional.iter().zip(fields) {
-                if present {
-                    m.insert((*key).into(), text.into());
-                }
-            }
-            Value::Object(m)
-        })
-}
-
-fn actor() -> impl Strategy<Value = Value> {
-    (
-        ident("user"),
-        proptest::option::of("https://[a-z]{3,10}\\.clerk\\.com"),
-        proptest::option::of(ident("sess")),
-        proptest::option::of(prop_oneof![Just("agent"), Just("impersonator")]),
-        proptest::collection::btree_map("[a-z_]{1,8}", any::<i32>(), 0..3),
-    )
-        .prop_map(|(sub, iss, sid, ty, extra)| {
-            let mut m = serde_json::Map::new();
-            for (k, v) in extra {
-                m.insert(k, v.into());
-            }
-            m.insert("sub".into(), sub.into());
-            if let Some(iss) = iss {
-                m.insert("iss".into(), iss.into());
-            }
-            if let Some(sid) = sid {
-                m.insert("sid".into(), sid.into());
-            }
-            if let Some(ty) = ty {
-                m.insert("type".into(), ty.into());
-            }
-            Value::Object(m)
-        })
-}
-
-fn tasks() -> impl Strategy<Value = Value> {
-    proptest::collection::vec(
-        prop_oneof![
-            Just("choose-organization".to_owned()),
-            Just("reset-password".to_owned()),
-            Just("setup-mfa".to_owned()),
-            "[a-z-]{1,20}",
-        ],
-        0..4,
-    )
-    .prop_map(|keys| Value::Array(keys.into_iter().map(|k| json!({ "key": k })).collect()))
-}
-
-/// A Session that follows the schema.
-fn valid_session() -> impl Strategy<Value = Value> {
-    (
-        (ident("sess"), ident("user"), ident("client")),
-        proptest::sample::select(STATUSES),
-        proptest::collection::vec(timestamp(), 5),
-        proptest::option::of(proptest::option::of(actor())),
-        proptest::option::of(proptest::option::of(ident("org"))),
-        proptest::option::of(proptest::option::of(activity())),
-        proptest::option::of(proptest::option::of(tasks())),
-    )
-        .prop_map(
-            |((id, user, client), status, times, actor, org, activity, tasks)| {
-                let mut m = serde_json::Map::new();
-                m.insert("object".into(), "session".into());
-                m.insert("id".into(), id.into());
-                m.insert("user_id".into(), user.into());
-                m.insert("client_id".into(), client.into());
-                m.insert("status".into(), status.into());
-                for (key, t) in TIMESTAMPS.iter().zip(times) {
-                    m.insert((*key).into(), t);
-                }
-                // Optional and nullable: absent (None), null (Some(None)) or present.
-                let mut opt = |key: &str, v: Option<Option<Value>>| {
-                    if let Some(v) = v {
-                        m.insert(key.into(), v.unwrap_or(Value::Null));
-                    }
-                };
-                opt("actor", actor);
-                opt(
-                    "last_active_organization_id",
-                    org.map(|o| o.map(Value::from)),
-                );
-                opt("latest_activity", activity);
-                opt("tasks", tasks);
-                Value::Object(m)
-            },
-        )
 }
 
 /// Ways to break (or keep, for some) a valid Session.
@@ -736,8 +617,7 @@ fn main() {
     let args = Arguments::from_args();
     let mut trials = Vec::new();
 
-    let root = support::shared();
-    if root.join("conformance/README.md").is_file() && root.join("clerk").is_dir() {
+    if let Some(root) = support::differential_or_skip("differential_jsonschema") {
         let mut skipped = Vec::new();
         let mut cases = support::corpus_instances(&root, &mut skipped, target);
         cases.extend(clerk_cases(&root));
@@ -766,6 +646,7 @@ fn main() {
         for s in &skipped {
             eprintln!("differential_jsonschema: skipped {s}");
         }
+        trials.push(support::instance_count_trial(cases.len()));
         for case in cases {
             trials.push(Trial::test(case.name.clone(), move || {
                 judge(&case.target, &case.bytes)
@@ -773,11 +654,6 @@ fn main() {
                     .map_err(Failed::from)
             }));
         }
-    } else {
-        support::corpus_missing(&format!(
-            "../shared NOT FOUND at {}: the corpus and Clerk differential cases do not run",
-            root.display()
-        ));
     }
 
     for k in KNOWN_DIFFERENCES {

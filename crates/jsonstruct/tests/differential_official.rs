@@ -11,8 +11,8 @@
 //! disagreement must still disagree with the listed verdicts), so the table stays honest. Run
 //! with `--nocapture` to see the counts and the table as Markdown.
 //!
-//! Without `../shared` next to the workspace the suite says so loudly and runs no case (set
-//! `JSONSTRUCT_REQUIRE_CORPUS=1` to fail instead).
+//! Without the corpus (`jsonstruct_test_support::corpus`) the suite runs no case and records
+//! them as not run, or fails under `JSONSTRUCT_REQUIRE_CORPUS=1` (CI).
 
 mod support;
 
@@ -229,14 +229,9 @@ fn check(case: &Case) -> Result<(), Failed> {
 
 fn main() {
     let args = Arguments::from_args();
-    let root = support::shared();
-    if !(root.join("conformance/README.md").is_file() && root.join("clerk").is_dir()) {
-        support::corpus_missing(&format!(
-            "../shared NOT FOUND at {}: the official-SDK differential cases do not run",
-            root.display()
-        ));
+    let Some(root) = support::differential_or_skip("differential_official") else {
         libtest_mimic::run(&args, Vec::new()).exit();
-    }
+    };
     let mut skipped = Vec::new();
     let mut cases = support::corpus_instances(&root, &mut skipped, target);
     cases.extend(clerk_cases(&root));
@@ -294,10 +289,12 @@ fn main() {
     }
 
     let names: Vec<String> = cases.iter().map(|c| c.name.clone()).collect();
-    let mut trials: Vec<Trial> = cases
-        .into_iter()
-        .map(|case| Trial::test(case.name.clone(), move || check(&case)))
-        .collect();
+    let mut trials = vec![support::instance_count_trial(cases.len())];
+    trials.extend(
+        cases
+            .into_iter()
+            .map(|case| Trial::test(case.name.clone(), move || check(&case))),
+    );
     // Every table entry must name a case that exists.
     trials.push(Trial::test(
         "table::entries_name_existing_cases",

@@ -3,27 +3,23 @@
 //! code that appears upstream should use the shared one instead).
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use jsonstruct::Code;
+use jsonstruct_test_support::corpus;
 
-/// The codes of the shared list, or `None` (with a loud message) when `../shared` is missing.
+/// The codes of the shared list, or `None` when the corpus is missing (recorded as not run,
+/// or a failure under `JSONSTRUCT_REQUIRE_CORPUS`).
 fn shared_codes() -> Option<BTreeSet<String>> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/conformance/assets/error-messages.json");
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!(
-                "!!!!!!!! SKIPPED: cannot read {} ({e}); the shared code list is not checked",
-                path.display()
-            );
-            if std::env::var_os("JSONSTRUCT_REQUIRE_CORPUS").is_some() {
-                panic!("JSONSTRUCT_REQUIRE_CORPUS is set and the corpus is missing");
-            }
-            return None;
-        }
-    };
+    const LIST: &str = "conformance/assets/error-messages.json";
+    let shared = corpus::open(
+        "error_codes",
+        "shared_codes_exist_upstream_and_own_codes_do_not",
+        &[LIST],
+        1,
+    )?;
+    let path = shared.join(LIST);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let doc: serde_json::Value = serde_json::from_str(&text).expect("error-messages.json parses");
     let messages = doc["messages"]
         .as_object()

@@ -21,6 +21,7 @@ use std::time::Duration;
 
 use jsonstruct::schema::SchemaSet;
 use jsonstruct::{Options, Schema, Validator};
+use jsonstruct_test_support::corpus::{self, counts};
 use libtest_mimic::{Arguments, Failed, Trial};
 
 /// Every line must finish within this time (debug build, two cores shared with other trials).
@@ -233,12 +234,21 @@ fn run_line(root: PathBuf, line: Line) -> Result<(), Failed> {
 
 fn main() {
     let args = Arguments::from_args();
-    let root = support::shared().join("external");
-    if !root.join("MANIFEST.tsv").is_file() {
-        support::corpus_missing("external corpus (../shared/external)");
+    let Some(shared) = corpus::open(
+        "external",
+        "main",
+        &["external/MANIFEST.tsv"],
+        counts::EXTERNAL_LINES,
+    ) else {
         libtest_mimic::run(&args, Vec::new()).exit();
-    }
+    };
+    let root = shared.join("external");
     let lines = manifest(&root);
+    assert_eq!(
+        lines.len(),
+        counts::EXTERNAL_LINES,
+        "the external corpus changed: look at it, then update counts::EXTERNAL_LINES"
+    );
     let by_path: BTreeMap<String, String> = lines
         .iter()
         .map(|l| (l.path.clone(), l.judged.clone()))

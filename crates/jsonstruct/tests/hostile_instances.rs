@@ -22,11 +22,15 @@ use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use jsonstruct::{Report, Schema, Validator};
+use jsonstruct_test_support::{clerk, corpus};
 use libtest_mimic::{Arguments, Trial};
 use serde_json::{json, Value};
 use support::{case, ensure, line_col, ChildCase as Case};
 
 const CASE_ENV: &str = "JSONSTRUCT_HOSTILE_INSTANCE";
+
+/// The case that reads Clerk payload files of the shared corpus.
+const CLERK_CASE: &str = "truncated::every_prefix_of_clerk_payloads";
 
 /// Cases the library gets wrong today: `(case name, reason)`. None at the moment: the two
 /// backtracking cases (`union::two_recursive_members_40_levels`,
@@ -52,13 +56,17 @@ fn main() {
     let args = Arguments::from_args();
     let all_cases = cases();
     eprintln!("hostile_instances: {} cases", all_cases.len());
-    let clerk = support::workspace().join("../shared/clerk");
-    if !clerk.is_dir() {
-        eprintln!(
-            "\n!!!!! {} NOT FOUND: truncated::every_prefix_of_clerk_payloads checks 0 of 2 real payloads (the synthetic Session is still truncated)\n",
-            clerk.display()
-        );
-    }
+    // The real payloads' case runs only with the corpus; without it, it is recorded as not
+    // run (or fails the suite under JSONSTRUCT_REQUIRE_CORPUS).
+    let all_cases: Vec<Case> =
+        if corpus::open("hostile_instances", CLERK_CASE, clerk::NEEDS, 1).is_some() {
+            all_cases
+        } else {
+            all_cases
+                .into_iter()
+                .filter(|c| c.name != CLERK_CASE)
+                .collect()
+        };
     // The child also builds the input (a 20 MB array takes a while in a debug build) and walks
     // it several times: kill it only far past the per-call bound.
     let mut trials = support::child_trials(CASE_ENV, all_cases, EXPECTED_FAILURES, |bound| {
@@ -152,7 +160,7 @@ fn session_payload() -> Value {
         "status": "active",
         "last_active_organization_id": "org_2wjoYo7hSjpkZtU0qLkSGrHb2wx",
         "last_active_at": 1746645421127u64,
-        "latest_activity": support::session_activity(),
+        "latest_activity": jsonstruct_test_support::session::activity(),
         "expire_at": 1747250221127u64,
         "abandon_at": 1749237421127u64,
         "updated_at": 1746645421195u64,
@@ -767,27 +775,21 @@ fn empty_and_truncated(all: &mut Vec<Case>) {
     all.push(case("truncated::every_prefix_of_a_session", QUICK, || {
         every_prefix_is_one_syntax_error("a Session with every member", &session_bytes())
     }));
-    // The real payloads as they are on disk (when ../shared is there).
-    all.push(case(
-        "truncated::every_prefix_of_clerk_payloads",
-        QUICK,
-        || {
-            let dir = support::workspace().join("../shared/clerk");
-            let files = [
-                "09-bapi-get-session-2025-transcribed-python-issue-120.json",
-                "12-bapi-session-speakeasy-synthetic-with-tasks.json",
-            ];
-            if !dir.is_dir() {
-                // `main` says so loudly (a child's output is shown only when it fails).
-                return Ok(());
-            }
-            for file in files {
-                let full = std::fs::read(dir.join(file)).map_err(|e| format!("{file}: {e}"))?;
-                every_prefix_is_one_syntax_error(file, &full)?;
-            }
-            Ok(())
-        },
-    ));
+    // The real Session files as they are on disk (`main` keeps this case only when the
+    // corpus is there).
+    all.push(case(CLERK_CASE, QUICK, || {
+        let dir = corpus::shared_dir().join(clerk::DIR);
+        let files: Vec<&str> = clerk::valid_sessions()
+            .filter(|(_, pointer)| pointer.is_empty())
+            .map(|(file, _)| file)
+            .collect();
+        ensure(files.len() == 2, || format!("{files:?}"))?;
+        for file in files {
+            let full = std::fs::read(dir.join(file)).map_err(|e| format!("{file}: {e}"))?;
+            every_prefix_is_one_syntax_error(file, &full)?;
+        }
+        Ok(())
+    }));
     all.push(case("truncated::every_prefix_against_any", QUICK, || {
         let full = session_bytes();
         for len in 0..full.len() {

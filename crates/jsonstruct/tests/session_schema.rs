@@ -7,9 +7,7 @@ use std::path::PathBuf;
 
 use jsonstruct::schema::{Additional, ObjectType, Primitive, PrimitiveType};
 use jsonstruct::{Schema, TypeId, TypeKind};
-use support::clerk::{REQUIRED, STATUSES, TIMESTAMPS};
-
-mod support;
+use jsonstruct_test_support::session::{REQUIRED, STATUSES, TIMESTAMPS};
 
 fn schema_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../schemas/clerk/session.struct.json")

@@ -2204,8 +2204,10 @@ fn type_name(name: &str) -> Option<Cat> {
     Compound::from_name(name).map(Cat::Compound)
 }
 
+/// ` (did you mean X?)` for an unknown type name: the usual names of other languages, else the
+/// valid names closest by edit distance (a typo such as `int65` or `strnig`), else nothing.
 fn suggest_type(name: &str) -> String {
-    let hint = match name {
+    let alias = match name {
         "int" | "long" => Some("int32 or int64"),
         "float32" => Some("float"),
         "float64" => Some("double"),
@@ -2216,7 +2218,69 @@ fn suggest_type(name: &str) -> String {
         "bytes" => Some("binary"),
         _ => None,
     };
-    hint.map_or(String::new(), |h| format!(" (did you mean {h}?)"))
+    if let Some(hint) = alias {
+        return format!(" (did you mean {hint}?)");
+    }
+    // Optimal string alignment distance: insertions, deletions, substitutions and adjacent
+    // transpositions (`unit32`) cost one each; ASCII case is ignored. Names are short and the
+    // candidates few, so the quadratic table is cheap; a long name is no typo of a type name.
+    fn distance(a: &str, b: &str) -> usize {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (i, row) in rows.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in rows[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(!a[i - 1].eq_ignore_ascii_case(&b[j - 1]));
+                let mut d = (rows[i - 1][j] + 1)
+                    .min(rows[i][j - 1] + 1)
+                    .min(rows[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d = d.min(rows[i - 2][j - 2] + 1);
+                }
+                rows[i][j] = d;
+            }
+        }
+        rows[a.len()][b.len()]
+    }
+    if name.len() > 32 {
+        return String::new();
+    }
+    let compound = [
+        Compound::Object,
+        Compound::Array,
+        Compound::Set,
+        Compound::Map,
+        Compound::Tuple,
+        Compound::Choice,
+        Compound::Any,
+    ];
+    let names = Primitive::ALL
+        .iter()
+        .map(|p| p.name())
+        .chain(compound.iter().map(|c| c.name()));
+    // One edit for short names, two for longer ones: enough for typos, not for other words.
+    let allowed = if name.len() <= 4 { 1 } else { 2 };
+    let mut best: Vec<&str> = Vec::new();
+    let mut best_distance = allowed;
+    for candidate in names {
+        let d = distance(name, candidate);
+        if d < best_distance {
+            best_distance = d;
+            best.clear();
+        }
+        if d == best_distance {
+            best.push(candidate);
+        }
+    }
+    if best.is_empty() {
+        return String::new();
+    }
+    format!(" (did you mean {}?)", best.join(" or "))
 }
 
 /// An object under `definitions` is a namespace when nothing in it marks it as a schema and all

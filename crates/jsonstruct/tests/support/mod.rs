@@ -1,5 +1,6 @@
-//! Helpers shared by the integration tests: where the shared corpus lives and how to say it is
-//! missing, sorted folder listings, the conformance and Clerk instances the differential tests
+//! Helpers shared by the integration tests that need the library (the corpus location, the
+//! Session's facts and the Clerk payload table are in `jsonstruct-test-support`): sorted folder
+//! listings, the conformance and Clerk instances the differential tests
 //! compare validators on, the expected-failure inverter, a thread bound, the child-process
 //! harness of the hostile tests, and small checks (`ensure`, `line_col`).
 //!
@@ -17,88 +18,53 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use jsonstruct::{CheckReport, Schema, TypeKind};
+use jsonstruct_test_support::clerk;
+use jsonstruct_test_support::corpus::counts;
 use libtest_mimic::{Failed, Trial};
-use serde_json::{json, Value};
+use serde_json::Value;
 
-// ------------------------------------------------------------------------ the Session's facts
-
-/// Facts of `../shared/clerk/README.md` that the tests check the schema and payloads against:
-/// written out here, not read from the schema, so that a wrong schema cannot agree with itself.
-pub mod clerk {
-    /// The `status` values, in the order of Clerk's OpenAPI.
-    pub const STATUSES: &[&str] = &[
-        "active",
-        "revoked",
-        "ended",
-        "expired",
-        "removed",
-        "abandoned",
-        "replaced",
-        "pending",
-    ];
-
-    /// The required members of a Session.
-    pub const REQUIRED: &[&str] = &[
-        "object",
-        "id",
-        "user_id",
-        "client_id",
-        "status",
-        "last_active_at",
-        "expire_at",
-        "abandon_at",
-        "updated_at",
-        "created_at",
-    ];
-
-    /// The millisecond timestamps (`int64`).
-    pub const TIMESTAMPS: &[&str] = &[
-        "last_active_at",
-        "expire_at",
-        "abandon_at",
-        "updated_at",
-        "created_at",
-    ];
-}
+pub use jsonstruct_test_support::corpus::workspace_root as workspace;
 
 // ------------------------------------------------------------------------ locations
-
-/// The workspace root.
-pub fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// `../shared` beside the workspace, canonical when it exists.
-pub fn shared() -> PathBuf {
-    canonical(workspace().join("../shared"))
-}
-
-/// `../shared/conformance` beside the workspace, canonical when it exists.
-pub fn conformance_root() -> PathBuf {
-    canonical(workspace().join("../shared/conformance"))
-}
-
-fn canonical(path: PathBuf) -> PathBuf {
-    path.canonicalize().unwrap_or(path)
-}
 
 /// The Clerk `Session` schema of this workspace.
 pub fn session_schema_path() -> PathBuf {
     workspace().join("schemas/clerk/session.struct.json")
 }
 
-/// Says on stderr, between banners, that the corpus is missing (`message` says what does not
-/// run), and exits with a failure when `JSONSTRUCT_REQUIRE_CORPUS` is set: a CI run must not
-/// pass by checking nothing. Otherwise the caller carries on without the corpus cases.
-pub fn corpus_missing(message: &str) {
-    let banner = "!".repeat(78);
-    eprintln!("{banner}");
-    eprintln!("!! {message}");
-    eprintln!("{banner}");
-    if std::env::var_os("JSONSTRUCT_REQUIRE_CORPUS").is_some() {
-        eprintln!("JSONSTRUCT_REQUIRE_CORPUS is set: failing");
-        std::process::exit(1);
-    }
+/// `<shared>/conformance` for a `libtest-mimic` suite, or `None` when it is missing (see
+/// [`jsonstruct_test_support::corpus::open`]: a failure under `JSONSTRUCT_REQUIRE_CORPUS`,
+/// else `cases` recorded as not run).
+pub fn conformance_or_skip(suite: &str, cases: usize) -> Option<PathBuf> {
+    jsonstruct_test_support::corpus::open(suite, "main", &["conformance/README.md"], cases)
+        .map(|shared| shared.join("conformance"))
+}
+
+/// The shared folder for a differential suite (conformance instances and Clerk payloads), or
+/// `None` when either is missing (as [`conformance_or_skip`]).
+pub fn differential_or_skip(suite: &str) -> Option<PathBuf> {
+    jsonstruct_test_support::corpus::open(
+        suite,
+        "main",
+        &["conformance/README.md", "clerk/README.md"],
+        counts::DIFFERENTIAL_INSTANCES,
+    )
+}
+
+/// `meta::instance_count`: a differential suite compares as many instances as
+/// [`counts::DIFFERENTIAL_INSTANCES`] says (the number reported as not run without the corpus).
+pub fn instance_count_trial(compared: usize) -> Trial {
+    Trial::test("meta::instance_count", move || {
+        if compared == counts::DIFFERENTIAL_INSTANCES {
+            Ok(())
+        } else {
+            Err(format!(
+                "{compared} instances compared, counts::DIFFERENTIAL_INSTANCES says {}",
+                counts::DIFFERENTIAL_INSTANCES
+            )
+            .into())
+        }
+    })
 }
 
 // ------------------------------------------------------------------------ files
@@ -296,66 +262,18 @@ pub fn corpus_instances<T: Clone>(
     cases
 }
 
-/// The Clerk payloads of `<shared>/clerk` (`clerk::<file>[#<pointer>]`): Session payloads
-/// against `session`, webhook envelopes by their `data`, lists by item, and file 14's `actor`
-/// against `actor` (the `SessionActor` definition). A new payload file panics, so that someone
-/// decides which of its parts are a Session.
+/// The Clerk payloads of `<shared>/clerk` (`clerk::<file>[#<pointer>]`, see
+/// [`clerk::parts`]): Sessions against `session`, file 14's `actor` against `actor` (the
+/// `SessionActor` definition).
 pub fn clerk_instances<T: Clone>(shared: &Path, session: &T, actor: &T) -> Vec<Instance<T>> {
-    let mut cases = Vec::new();
-    for path in list(&shared.join("clerk")) {
-        if !is_json(&path) {
-            continue;
-        }
-        let name = stem(&path);
-        let bytes = std::fs::read(&path).unwrap();
-        let doc: Value = serde_json::from_slice(&bytes).unwrap();
-        let mut sub = |pointer: &str, target: &T| {
-            let v = doc
-                .pointer(pointer)
-                .unwrap_or_else(|| panic!("{name}{pointer}"));
-            cases.push(Instance {
-                name: format!("clerk::{name}#{pointer}"),
-                target: target.clone(),
-                bytes: serde_json::to_vec_pretty(v).unwrap(),
-            });
-        };
-        match &name[..2] {
-            "01" | "02" | "03" | "09" | "12" => cases.push(Instance {
-                name: format!("clerk::{name}"),
-                target: session.clone(),
-                bytes,
-            }),
-            "04" | "05" | "06" | "07" | "10" | "11" => sub("/data", session),
-            "08" => {
-                for i in 0..doc.as_array().map_or(0, Vec::len) {
-                    sub(&format!("/{i}"), session);
-                }
-            }
-            "13" => {
-                for i in 0..doc["data"].as_array().map_or(0, Vec::len) {
-                    sub(&format!("/data/{i}"), session);
-                }
-            }
-            "14" => sub("/actor", actor),
-            other => panic!("unexpected Clerk file {other}: add it to the differential test"),
-        }
-    }
-    cases
-}
-
-/// A realistic `SessionActivity` with every optional member.
-pub fn session_activity() -> Value {
-    json!({
-        "object": "session_activity",
-        "id": "sess_activity_2bjrbwTrDdlrsSIvnBcc542X6VO",
-        "device_type": "Macintosh",
-        "is_mobile": false,
-        "browser_name": "Safari",
-        "browser_version": "17.3",
-        "ip_address": "108.50.209.172",
-        "city": "Asbury Park",
-        "country": "US"
-    })
+    clerk::parts(&shared.join(clerk::DIR))
+        .into_iter()
+        .map(|part| Instance {
+            name: part.trial_name(),
+            target: if part.actor { actor } else { session }.clone(),
+            bytes: part.bytes,
+        })
+        .collect()
 }
 
 // ------------------------------------------------------------------------ expected failures
