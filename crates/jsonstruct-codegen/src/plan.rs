@@ -65,6 +65,22 @@ pub(crate) struct Field {
     pub const_value: Option<String>,
 }
 
+impl Field {
+    /// The value of a required string member with a `const`: it has only one, so the
+    /// generated `new` fills it in instead of asking for it.
+    pub fn fixed_string(&self) -> Option<String> {
+        match (&self.ty, &self.const_value, self.required) {
+            (RType::Prim(Primitive::String), Some(c), true) => serde_json::from_str(c).ok(),
+            _ => None,
+        }
+    }
+
+    /// Whether the member is a parameter of the generated `new`: required and not fixed.
+    pub fn is_parameter(&self) -> bool {
+        self.required && self.fixed_string().is_none()
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct EnumValue {
     pub ident: String,
