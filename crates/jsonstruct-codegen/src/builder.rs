@@ -1,27 +1,7 @@
 //! The build-script API, in the spirit of `prost_build::Config`: schemas (or directories of
-//! them) in, one Rust module per schema out, written to `OUT_DIR` for `include!`.
-//!
-//! ```no_run
-//! // build.rs
-//! fn main() -> Result<(), Box<dyn std::error::Error>> {
-//!     jsonstruct_codegen::Builder::new()
-//!         .schema("schemas/person.struct.json")
-//!         .int64(jsonstruct_codegen::Int64Encoding::Number)
-//!         .derive("Eq")?
-//!         .generate()?;
-//!     Ok(())
-//! }
-//! ```
-//!
-//! ```ignore
-//! // src/lib.rs: the module's paths never start with `crate::`, so it works at any depth.
-//! pub mod people {
-//!     include!(concat!(env!("OUT_DIR"), "/person.rs"));
-//! }
-//! ```
-//!
-//! The same builder writes whole crates ([`Builder::generate_crate`]), which is how
-//! `cargo xtask codegen` uses it: one loader and one set of options for both routes.
+//! them) in, one Rust module per schema out, written to `OUT_DIR` for `include!`. The same
+//! builder writes whole crates ([`Builder::generate_crate`]), which is how `cargo xtask
+//! codegen` uses it: one loader and one set of options for both routes.
 
 use std::path::{Path, PathBuf};
 
@@ -29,7 +9,27 @@ use jsonstruct::Schema;
 
 use crate::{names, plan, rust, write, Error, GeneratedFiles, Int64Encoding, Options};
 
-/// Generates Rust modules from JSON Structure schemas, typically in a `build.rs`.
+/// Generates Rust modules from JSON Structure schemas, typically in a `build.rs`:
+///
+/// ```no_run
+/// // build.rs
+/// fn main() -> Result<(), Box<dyn std::error::Error>> {
+///     jsonstruct_codegen::Builder::new()
+///         .schema("schemas/person.struct.json")
+///         .int64(jsonstruct_codegen::Int64Encoding::Number)
+///         .derive("Eq")?
+///         .generate()?;
+///     Ok(())
+/// }
+/// ```
+///
+/// and in the crate (the module's paths never start with `crate::`, so any depth works):
+///
+/// ```text
+/// pub mod people {
+///     include!(concat!(env!("OUT_DIR"), "/person.rs"));
+/// }
+/// ```
 ///
 /// Every schema becomes one file in the output directory, named after the schema's `name`
 /// in snake case (`SessionActivity` -> `session_activity.rs`; the file name when the schema

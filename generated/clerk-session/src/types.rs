@@ -56,7 +56,7 @@ pub struct Session {
 }
 
 impl Session {
-    /// A `Session` from its required members (members with a `const` string get it); optional members start as `None`.
+    /// Builds `Session` from its required members (members with a `const` string get it); optional members start as `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         id: ::std::string::String,
@@ -131,7 +131,7 @@ pub struct SessionActivity {
 }
 
 impl SessionActivity {
-    /// A `SessionActivity` from its required members; optional members start as `None`.
+    /// Builds `SessionActivity` from its required members; optional members start as `None`.
     pub fn new(
         object: ::std::string::String,
         id: ::std::string::String,
@@ -187,7 +187,7 @@ pub struct SessionActor {
 }
 
 impl SessionActor {
-    /// A `SessionActor` from its required members; optional members start as `None`.
+    /// Builds `SessionActor` from its required members; optional members start as `None`.
     pub fn new(sub: ::std::string::String) -> Self {
         Self {
             sub,
@@ -329,7 +329,7 @@ pub struct SessionTask {
 }
 
 impl SessionTask {
-    /// A `SessionTask` from its required members; optional members start as `None`.
+    /// Builds `SessionTask` from its required members; optional members start as `None`.
     pub fn new(key: ::std::string::String) -> Self {
         Self { key }
     }

@@ -269,7 +269,7 @@ impl Emitter<'_, '_> {
             ""
         };
         let doc = format!(
-            " A `{}` from its required members{fixed}; optional members start as `None`.",
+            " Builds `{}` from its required members{fixed}; optional members start as `None`.",
             item.name
         );
         // Without parameters, `new` is what `Default` would be (unless `Default` is derived).

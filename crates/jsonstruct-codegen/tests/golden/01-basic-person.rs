@@ -51,7 +51,7 @@ pub struct Person {
 }
 
 impl Person {
-    /// A `Person` from its required members; optional members start as `None`.
+    /// Builds `Person` from its required members; optional members start as `None`.
     pub fn new(
         first_name: ::std::string::String,
         last_name: ::std::string::String,

@@ -35,7 +35,7 @@ pub struct Address {
 }
 
 impl Address {
-    /// A `Address` from its required members; optional members start as `None`.
+    /// Builds `Address` from its required members; optional members start as `None`.
     pub fn new(
         street: ::std::string::String,
         city: ::std::string::String,

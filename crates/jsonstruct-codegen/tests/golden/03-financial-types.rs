@@ -95,7 +95,7 @@ pub struct Invoice {
 }
 
 impl Invoice {
-    /// A `Invoice` from its required members; optional members start as `None`.
+    /// Builds `Invoice` from its required members; optional members start as `None`.
     pub fn new(
         invoice_number: ::std::string::String,
         issue_date: ::jsonstruct_types::Date,
@@ -162,7 +162,7 @@ pub struct LineItem {
 }
 
 impl LineItem {
-    /// A `LineItem` from its required members; optional members start as `None`.
+    /// Builds `LineItem` from its required members; optional members start as `None`.
     pub fn new(
         description: ::std::string::String,
         quantity: i32,
@@ -203,7 +203,7 @@ pub struct Money {
 }
 
 impl Money {
-    /// A `Money` from its required members; optional members start as `None`.
+    /// Builds `Money` from its required members; optional members start as `None`.
     pub fn new(amount: ::jsonstruct_types::Decimal, currency: MoneyCurrency) -> Self {
         Self { amount, currency }
     }

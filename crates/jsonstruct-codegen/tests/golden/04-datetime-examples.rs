@@ -55,7 +55,7 @@ pub struct Event {
 }
 
 impl Event {
-    /// A `Event` from its required members; optional members start as `None`.
+    /// Builds `Event` from its required members; optional members start as `None`.
     pub fn new(
         id: ::jsonstruct_types::Uuid,
         title: ::std::string::String,
@@ -118,7 +118,7 @@ pub struct RecurrenceRule {
 }
 
 impl RecurrenceRule {
-    /// A `RecurrenceRule` from its required members; optional members start as `None`.
+    /// Builds `RecurrenceRule` from its required members; optional members start as `None`.
     pub fn new(frequency: RecurrenceRuleFrequency) -> Self {
         Self {
             frequency,
@@ -344,7 +344,7 @@ pub struct TimeSlot {
 }
 
 impl TimeSlot {
-    /// A `TimeSlot` from its required members; optional members start as `None`.
+    /// Builds `TimeSlot` from its required members; optional members start as `None`.
     pub fn new(
         start_time: ::jsonstruct_types::DateTime,
         end_time: ::jsonstruct_types::DateTime,

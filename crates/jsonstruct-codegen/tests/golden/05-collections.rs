@@ -46,7 +46,7 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// A `Catalog` from its required members; optional members start as `None`.
+    /// Builds `Catalog` from its required members; optional members start as `None`.
     pub fn new(
         version: ::std::string::String,
         last_updated: ::jsonstruct_types::DateTime,
@@ -103,7 +103,7 @@ pub struct Category {
 }
 
 impl Category {
-    /// A `Category` from its required members; optional members start as `None`.
+    /// Builds `Category` from its required members; optional members start as `None`.
     pub fn new(id: ::std::string::String, name: ::std::string::String) -> Self {
         Self {
             id,
@@ -150,7 +150,7 @@ pub struct Product {
 }
 
 impl Product {
-    /// A `Product` from its required members; optional members start as `None`.
+    /// Builds `Product` from its required members; optional members start as `None`.
     pub fn new(
         sku: ::std::string::String,
         name: ::std::string::String,

@@ -30,7 +30,7 @@ pub struct DataSet {
 }
 
 impl DataSet {
-    /// A `DataSet` from its required members; optional members start as `None`.
+    /// Builds `DataSet` from its required members; optional members start as `None`.
     pub fn new(
         name: ::std::string::String,
         data_points: ::std::vec::Vec<DataPoint>,
@@ -143,7 +143,7 @@ pub struct DataPoint {
 }
 
 impl DataPoint {
-    /// A `DataPoint` from its required members; optional members start as `None`.
+    /// Builds `DataPoint` from its required members; optional members start as `None`.
     pub fn new(
         id: ::std::string::String,
         location: Coordinate,

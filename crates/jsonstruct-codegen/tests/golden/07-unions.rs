@@ -44,7 +44,7 @@ pub struct ProcessingResult {
 }
 
 impl ProcessingResult {
-    /// A `ProcessingResult` from its required members; optional members start as `None`.
+    /// Builds `ProcessingResult` from its required members; optional members start as `None`.
     pub fn new(
         request_id: ::jsonstruct_types::Uuid,
         status: ProcessingResultStatus,
@@ -236,7 +236,7 @@ pub struct BinaryContent {
 }
 
 impl BinaryContent {
-    /// A `BinaryContent` from its required members; optional members start as `None`.
+    /// Builds `BinaryContent` from its required members; optional members start as `None`.
     pub fn new(
         data: ::jsonstruct_types::Binary,
         mime_type: ::std::string::String,
@@ -280,7 +280,7 @@ pub struct DocumentId {
 }
 
 impl DocumentId {
-    /// A `DocumentId` from its required members; optional members start as `None`.
+    /// Builds `DocumentId` from its required members; optional members start as `None`.
     pub fn new(id: ::jsonstruct_types::Uuid) -> Self {
         Self {
             id,
@@ -316,7 +316,7 @@ pub struct ProcessingError {
 }
 
 impl ProcessingError {
-    /// A `ProcessingError` from its required members; optional members start as `None`.
+    /// Builds `ProcessingError` from its required members; optional members start as `None`.
     pub fn new(
         code: ProcessingErrorCode,
         message: ::std::string::String,
@@ -438,7 +438,7 @@ pub struct TextContent {
 }
 
 impl TextContent {
-    /// A `TextContent` from its required members (members with a `const` string get it); optional members start as `None`.
+    /// Builds `TextContent` from its required members (members with a `const` string get it); optional members start as `None`.
     pub fn new(text: ::std::string::String) -> Self {
         Self {
             text,

@@ -28,7 +28,7 @@ pub struct CompanyDirectory {
 }
 
 impl CompanyDirectory {
-    /// A `CompanyDirectory` from its required members; optional members start as `None`.
+    /// Builds `CompanyDirectory` from its required members; optional members start as `None`.
     pub fn new(
         company_name: ::std::string::String,
         headquarters: CommonAddress,
@@ -77,7 +77,7 @@ pub struct CommonAddress {
 }
 
 impl CommonAddress {
-    /// A `CommonAddress` from its required members; optional members start as `None`.
+    /// Builds `CommonAddress` from its required members; optional members start as `None`.
     pub fn new(
         street: ::std::string::String,
         city: ::std::string::String,
@@ -117,7 +117,7 @@ pub struct CommonContactInfo {
 }
 
 impl CommonContactInfo {
-    /// A `CommonContactInfo` from its required members; optional members start as `None`.
+    /// Builds `CommonContactInfo` from its required members; optional members start as `None`.
     pub fn new(email: ::std::string::String) -> Self {
         Self {
             email,
@@ -156,7 +156,7 @@ pub struct FacilitiesBuilding {
 }
 
 impl FacilitiesBuilding {
-    /// A `FacilitiesBuilding` from its required members; optional members start as `None`.
+    /// Builds `FacilitiesBuilding` from its required members; optional members start as `None`.
     pub fn new(
         building_id: ::std::string::String,
         name: ::std::string::String,
@@ -201,7 +201,7 @@ pub struct FacilitiesOffice {
 }
 
 impl FacilitiesOffice {
-    /// A `FacilitiesOffice` from its required members; optional members start as `None`.
+    /// Builds `FacilitiesOffice` from its required members; optional members start as `None`.
     pub fn new(office_number: ::std::string::String, floor: u8) -> Self {
         Self {
             office_number,
@@ -242,7 +242,7 @@ pub struct HrDepartment {
 }
 
 impl HrDepartment {
-    /// A `HrDepartment` from its required members; optional members start as `None`.
+    /// Builds `HrDepartment` from its required members; optional members start as `None`.
     pub fn new(code: ::std::string::String, name: ::std::string::String) -> Self {
         Self {
             code,
@@ -289,7 +289,7 @@ pub struct HrEmployee {
 }
 
 impl HrEmployee {
-    /// A `HrEmployee` from its required members; optional members start as `None`.
+    /// Builds `HrEmployee` from its required members; optional members start as `None`.
     pub fn new(
         employee_id: ::std::string::String,
         first_name: ::std::string::String,

@@ -39,7 +39,7 @@ pub struct Fleet {
 }
 
 impl Fleet {
-    /// A `Fleet` from its required members; optional members start as `None`.
+    /// Builds `Fleet` from its required members; optional members start as `None`.
     pub fn new(
         fleet_name: ::std::string::String,
         total_vehicles: u32,
@@ -108,7 +108,7 @@ pub struct Bicycle {
 }
 
 impl Bicycle {
-    /// A `Bicycle` from its required members; optional members start as `None`.
+    /// Builds `Bicycle` from its required members; optional members start as `None`.
     pub fn new(
         vin: ::std::string::String,
         make: ::std::string::String,
@@ -279,7 +279,7 @@ pub struct Car {
 }
 
 impl Car {
-    /// A `Car` from its required members; optional members start as `None`.
+    /// Builds `Car` from its required members; optional members start as `None`.
     pub fn new(
         vin: ::std::string::String,
         make: ::std::string::String,
@@ -600,7 +600,7 @@ pub struct MaintenanceRecord {
 }
 
 impl MaintenanceRecord {
-    /// A `MaintenanceRecord` from its required members; optional members start as `None`.
+    /// Builds `MaintenanceRecord` from its required members; optional members start as `None`.
     pub fn new(
         record_id: ::jsonstruct_types::Uuid,
         vehicle_vin: ::std::string::String,
@@ -772,7 +772,7 @@ pub struct Motorcycle {
 }
 
 impl Motorcycle {
-    /// A `Motorcycle` from its required members; optional members start as `None`.
+    /// Builds `Motorcycle` from its required members; optional members start as `None`.
     pub fn new(
         vin: ::std::string::String,
         make: ::std::string::String,
@@ -956,7 +956,7 @@ pub struct Truck {
 }
 
 impl Truck {
-    /// A `Truck` from its required members; optional members start as `None`.
+    /// Builds `Truck` from its required members; optional members start as `None`.
     pub fn new(
         vin: ::std::string::String,
         make: ::std::string::String,

@@ -41,7 +41,7 @@ pub struct PaymentTransaction {
 }
 
 impl PaymentTransaction {
-    /// A `PaymentTransaction` from its required members; optional members start as `None`.
+    /// Builds `PaymentTransaction` from its required members; optional members start as `None`.
     pub fn new(
         transaction_id: ::jsonstruct_types::Uuid,
         merchant_id: ::std::string::String,
@@ -274,7 +274,7 @@ pub struct BankTransferPayment {
 }
 
 impl BankTransferPayment {
-    /// A `BankTransferPayment` from its required members; optional members start as `None`.
+    /// Builds `BankTransferPayment` from its required members; optional members start as `None`.
     pub fn new(
         bank_name: ::std::string::String,
         account_number: ::std::string::String,
@@ -399,7 +399,7 @@ pub struct CashPayment {
 }
 
 impl CashPayment {
-    /// A `CashPayment` from its required members; optional members start as `None`.
+    /// Builds `CashPayment` from its required members; optional members start as `None`.
     pub fn new(
         received_amount: ::jsonstruct_types::Decimal,
         register_id: ::std::string::String,
@@ -449,7 +449,7 @@ pub struct CreditCardPayment {
 }
 
 impl CreditCardPayment {
-    /// A `CreditCardPayment` from its required members; optional members start as `None`.
+    /// Builds `CreditCardPayment` from its required members; optional members start as `None`.
     pub fn new(
         card_number: ::std::string::String,
         cardholder_name: ::std::string::String,
@@ -580,7 +580,7 @@ pub struct DigitalWalletPayment {
 }
 
 impl DigitalWalletPayment {
-    /// A `DigitalWalletPayment` from its required members; optional members start as `None`.
+    /// Builds `DigitalWalletPayment` from its required members; optional members start as `None`.
     pub fn new(
         wallet_provider: DigitalWalletPaymentWalletProvider,
         wallet_account_id: ::std::string::String,
@@ -709,7 +709,7 @@ pub struct EmailNotification {
 }
 
 impl EmailNotification {
-    /// A `EmailNotification` from its required members; optional members start as `None`.
+    /// Builds `EmailNotification` from its required members; optional members start as `None`.
     pub fn new(
         notification_id: ::jsonstruct_types::Uuid,
         timestamp: ::jsonstruct_types::DateTime,
@@ -867,7 +867,7 @@ pub struct PushNotification {
 }
 
 impl PushNotification {
-    /// A `PushNotification` from its required members; optional members start as `None`.
+    /// Builds `PushNotification` from its required members; optional members start as `None`.
     pub fn new(
         notification_id: ::jsonstruct_types::Uuid,
         timestamp: ::jsonstruct_types::DateTime,
@@ -918,7 +918,7 @@ pub struct SmsNotification {
 }
 
 impl SmsNotification {
-    /// A `SmsNotification` from its required members; optional members start as `None`.
+    /// Builds `SmsNotification` from its required members; optional members start as `None`.
     pub fn new(
         notification_id: ::jsonstruct_types::Uuid,
         timestamp: ::jsonstruct_types::DateTime,

@@ -52,7 +52,7 @@ pub struct Library {
 }
 
 impl Library {
-    /// A `Library` from its required members; optional members start as `None`.
+    /// Builds `Library` from its required members; optional members start as `None`.
     pub fn new(
         name: ::std::string::String,
         books: ::std::collections::BTreeMap<::std::string::String, Book>,
@@ -99,7 +99,7 @@ pub struct LibraryOpeningHoursValue {
 }
 
 impl LibraryOpeningHoursValue {
-    /// A `LibraryOpeningHoursValue` from its required members; optional members start as `None`.
+    /// Builds `LibraryOpeningHoursValue` from its required members; optional members start as `None`.
     pub fn new(is_closed: bool) -> Self {
         Self {
             open: ::std::option::Option::None,
@@ -133,7 +133,7 @@ pub struct LibrarySpecialCollectionsValue {
 }
 
 impl LibrarySpecialCollectionsValue {
-    /// A `LibrarySpecialCollectionsValue` from its required members; optional members start as `None`.
+    /// Builds `LibrarySpecialCollectionsValue` from its required members; optional members start as `None`.
     pub fn new(
         description: ::std::string::String,
         book_isbns: ::jsonstruct_types::Set<::std::string::String>,
@@ -259,7 +259,7 @@ pub struct Author {
 }
 
 impl Author {
-    /// A `Author` from its required members; optional members start as `None`.
+    /// Builds `Author` from its required members; optional members start as `None`.
     pub fn new(id: ::jsonstruct_types::Uuid, name: ::std::string::String) -> Self {
         Self {
             id,
@@ -314,7 +314,7 @@ pub struct Book {
 }
 
 impl Book {
-    /// A `Book` from its required members; optional members start as `None`.
+    /// Builds `Book` from its required members; optional members start as `None`.
     pub fn new(
         isbn: ::std::string::String,
         title: ::std::string::String,
@@ -461,7 +461,7 @@ pub struct BookRatingsValue {
 }
 
 impl BookRatingsValue {
-    /// A `BookRatingsValue` from its required members; optional members start as `None`.
+    /// Builds `BookRatingsValue` from its required members; optional members start as `None`.
     pub fn new(score: u8, review_date: ::jsonstruct_types::Date) -> Self {
         Self {
             score,

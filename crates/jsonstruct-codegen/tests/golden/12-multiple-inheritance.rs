@@ -40,7 +40,7 @@ pub struct FlyingCar {
 }
 
 impl FlyingCar {
-    /// A `FlyingCar` from its required members; optional members start as `None`.
+    /// Builds `FlyingCar` from its required members; optional members start as `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         make: ::std::string::String,
@@ -246,7 +246,7 @@ pub struct Aircraft {
 }
 
 impl Aircraft {
-    /// A `Aircraft` from its required members; optional members start as `None`.
+    /// Builds `Aircraft` from its required members; optional members start as `None`.
     pub fn new(wingspan: f64, max_altitude: u32) -> Self {
         Self { wingspan, max_altitude }
     }
@@ -272,7 +272,7 @@ pub struct Car {
 }
 
 impl Car {
-    /// A `Car` from its required members; optional members start as `None`.
+    /// Builds `Car` from its required members; optional members start as `None`.
     pub fn new(
         make: ::std::string::String,
         model: ::std::string::String,

@@ -112,7 +112,7 @@ pub struct Hostile {
 }
 
 impl Hostile {
-    /// A `Hostile` from its required members; optional members start as `None`.
+    /// Builds `Hostile` from its required members; optional members start as `None`.
     pub fn new(
         r#type: ::std::string::String,
         r#match: i32,
@@ -186,7 +186,7 @@ pub struct Ab {
 }
 
 impl Ab {
-    /// A `Ab` from its required members; optional members start as `None`.
+    /// Builds `Ab` from its required members; optional members start as `None`.
     pub fn new() -> Self {
         Self {
             y: ::std::option::Option::None,
@@ -221,7 +221,7 @@ pub struct Node {
 }
 
 impl Node {
-    /// A `Node` from its required members; optional members start as `None`.
+    /// Builds `Node` from its required members; optional members start as `None`.
     pub fn new(name: ::std::string::String) -> Self {
         Self {
             name,
@@ -269,7 +269,7 @@ pub struct Option {
 }
 
 impl Option {
-    /// A `Option` from its required members; optional members start as `None`.
+    /// Builds `Option` from its required members; optional members start as `None`.
     pub fn new() -> Self {
         Self {
             some: ::std::option::Option::None,
@@ -362,7 +362,7 @@ pub struct PickFirst {
 }
 
 impl PickFirst {
-    /// A `PickFirst` from its required members; optional members start as `None`.
+    /// Builds `PickFirst` from its required members; optional members start as `None`.
     pub fn new() -> Self {
         Self {
             kind: ::std::option::Option::None,
@@ -398,7 +398,7 @@ pub struct PickSecond {
 }
 
 impl PickSecond {
-    /// A `PickSecond` from its required members; optional members start as `None`.
+    /// Builds `PickSecond` from its required members; optional members start as `None`.
     pub fn new() -> Self {
         Self {
             kind: ::std::option::Option::None,
@@ -438,7 +438,7 @@ pub struct Result {
 }
 
 impl Result {
-    /// A `Result` from its required members; optional members start as `None`.
+    /// Builds `Result` from its required members; optional members start as `None`.
     pub fn new() -> Self {
         Self {
             ok: ::std::option::Option::None,
@@ -472,7 +472,7 @@ pub struct Self_ {
 }
 
 impl Self_ {
-    /// A `Self_` from its required members; optional members start as `None`.
+    /// Builds `Self_` from its required members; optional members start as `None`.
     pub fn new() -> Self {
         Self {
             self_: ::std::option::Option::None,
@@ -520,7 +520,7 @@ pub struct ShapeCircle {
 }
 
 impl ShapeCircle {
-    /// A `ShapeCircle` from its required members; optional members start as `None`.
+    /// Builds `ShapeCircle` from its required members; optional members start as `None`.
     pub fn new(radius: f64) -> Self {
         Self { radius }
     }
@@ -726,7 +726,7 @@ pub struct Wide {
 }
 
 impl Wide {
-    /// A `Wide` from its required members; optional members start as `None`.
+    /// Builds `Wide` from its required members; optional members start as `None`.
     pub fn new() -> Self {
         Self {
             list: ::std::option::Option::None,
@@ -761,7 +761,7 @@ pub struct Ab2 {
 }
 
 impl Ab2 {
-    /// A `Ab2` from its required members; optional members start as `None`.
+    /// Builds `Ab2` from its required members; optional members start as `None`.
     pub fn new() -> Self {
         Self {
             x: ::std::option::Option::None,
