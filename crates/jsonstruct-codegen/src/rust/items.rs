@@ -146,6 +146,9 @@ impl Emitter<'_, '_> {
                     #new
                 }
             }
+            // Tuples (and the newtypes below) stay exhaustive: their elements are positional and
+            // all required, so one more is a breaking wire change anyway, and closing them would
+            // only take away their constructor and patterns.
             ItemKind::Tuple { elements } => {
                 if let [only] = elements.as_slice() {
                     // A one-element tuple struct would be a serde newtype (no array), so the
