@@ -4,9 +4,8 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use jsonstruct::Schema;
 use jsonstruct_codegen::write::{self, Report};
-use jsonstruct_codegen::{Int64Encoding, Options};
+use jsonstruct_codegen::{Builder, Int64Encoding, Options};
 
 pub use jsonstruct_codegen::write::Mode;
 
@@ -30,6 +29,9 @@ const TARGETS: &[Target] = &[Target {
     // Clerk sends its millisecond timestamps as JSON numbers.
     int64: Int64Encoding::Number,
 }];
+
+/// The runtime crate generated crates depend on, relative to the workspace root.
+const RUNTIME_CRATE: &str = "crates/jsonstruct-types";
 
 /// The workspace root (the parent of this crate's directory).
 pub fn workspace_root() -> PathBuf {
@@ -89,30 +91,28 @@ impl Outcome {
 pub fn run(root: &Path, mode: Mode) -> Result<Outcome, String> {
     let mut reports = Vec::new();
     for target in TARGETS {
-        let schema_path = root.join(target.schema);
-        let bytes = std::fs::read(&schema_path)
-            .map_err(|e| format!("cannot read {}: {e}", schema_path.display()))?;
-        let schema = Schema::from_slice(&bytes).map_err(|e| match e {
-            jsonstruct::LoadError::Invalid { diagnostics, .. } => {
-                let mut msg = format!("{} is not a valid schema:", target.schema);
-                for d in diagnostics.iter().filter(|d| d.is_error()) {
-                    let _ = write!(msg, "\n  {}:{d}", target.schema);
-                }
-                msg
-            }
-            other => other.to_string(),
-        })?;
-        let depth = Path::new(target.dir).components().count();
+        // The build-script API, so `cargo xtask codegen` and a `build.rs` load schemas and
+        // spell generated code the same way.
+        let builder = Builder::new()
+            .schema(root.join(target.schema))
+            .int64(target.int64)
+            .command(COMMAND);
+        let up = "../".repeat(Path::new(target.dir).components().count());
         let options = Options {
-            crate_name: target.crate_name.to_owned(),
-            int64: target.int64,
             schema_path: target.schema.to_owned(),
-            command: COMMAND.to_owned(),
-            schema_digest: Some(jsonstruct_codegen::schema_digest(&bytes)),
-            schema_path_from_crate: Some(format!("{}{}", "../".repeat(depth), target.schema)),
+            schema_path_from_crate: Some(format!("{up}{}", target.schema)),
+            runtime_crate_path: Some(format!("{up}{RUNTIME_CRATE}")),
+            ..builder.crate_options(target.crate_name)
         };
-        let files = jsonstruct_codegen::generate_crate(&schema, &options)
-            .map_err(|e| format!("{}:{e}", target.schema))?;
+        let files = builder
+            .generate_crate(&options)
+            .map_err(|e| match e.file() {
+                // Name the schema as the workspace does, not by its absolute path.
+                Some(file) => e
+                    .to_string()
+                    .replacen(&file.display().to_string(), target.schema, 1),
+                None => format!("{}: {e}", target.schema),
+            })?;
         let dir = root.join(target.dir);
         let report = write::sync(&dir, &files, mode).map_err(|e| e.to_string())?;
         reports.push((dir, report));

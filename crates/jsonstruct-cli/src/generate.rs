@@ -1,6 +1,7 @@
-//! `jsonstruct generate rust|docs`: a standalone, buildable crate or the Markdown docs for any
-//! schema, with the generator and the writer that `cargo xtask codegen` uses (files are
-//! compared before writing and written atomically; nothing is written when generation fails).
+//! `jsonstruct generate rust|docs`: a buildable crate (depending on the `jsonstruct-types`
+//! runtime, or with its source vendored) or the Markdown docs for any schema, with the
+//! generator and the writer that `cargo xtask codegen` uses (files are compared before writing
+//! and written atomically; nothing is written when generation fails).
 
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
@@ -14,7 +15,8 @@ use crate::schema_arg::{self, SchemaDirs, Show};
 
 #[derive(clap::Subcommand)]
 pub enum Target {
-    /// Write a standalone Rust crate (types, docs, runtime support) for a schema.
+    /// Write a Rust crate (types and docs) for a schema; it depends on the jsonstruct-types
+    /// runtime, or carries its source with --vendor-runtime.
     Rust(RustArgs),
     /// Write one Markdown page per type of a schema.
     Docs(DocsArgs),
@@ -35,6 +37,10 @@ pub struct RustArgs {
     /// Reading always accepts both.
     #[arg(long, value_enum, default_value_t = Int64::String)]
     int64: Int64,
+    /// Write the runtime's source into the crate (src/jsonstruct_types/) instead of depending
+    /// on the jsonstruct-types crate, so the crate needs only serde and serde_json.
+    #[arg(long)]
+    vendor_runtime: bool,
 }
 
 #[derive(clap::Args)]
@@ -85,8 +91,10 @@ fn rust(args: RustArgs) -> anyhow::Result<ExitCode> {
     if args.int64 == Int64::Number {
         command.push_str(" --int64 number");
     }
+    if args.vendor_runtime {
+        command.push_str(" --vendor-runtime");
+    }
     let options = Options {
-        crate_name,
         int64: match args.int64 {
             Int64::String => Int64Encoding::String,
             Int64::Number => Int64Encoding::Number,
@@ -95,6 +103,11 @@ fn rust(args: RustArgs) -> anyhow::Result<ExitCode> {
         command,
         schema_digest: Some(jsonstruct_codegen::schema_digest(bytes)),
         schema_path_from_crate: relative_path(&args.out, &args.schema),
+        vendor_runtime: args.vendor_runtime,
+        runtime_crate_path: (!args.vendor_runtime)
+            .then(|| runtime_crate(&args.out))
+            .flatten(),
+        ..Options::new(crate_name)
     };
     let files = match jsonstruct_codegen::generate_crate(schema, &options) {
         Ok(f) => f,
@@ -175,6 +188,22 @@ fn default_crate_name(schema: &Schema) -> String {
     }
 }
 
+/// Inside a jsonstruct checkout (an ancestor of `out` has `crates/jsonstruct-types`), the
+/// runtime crate's path relative to `out`, for a path dependency; elsewhere `None`, and the
+/// crate depends on the runtime by version only.
+fn runtime_crate(out: &Path) -> Option<String> {
+    let out_abs = std::path::absolute(out).ok()?;
+    let cleaned: PathBuf = clean(&out_abs).iter().collect();
+    cleaned.ancestors().find_map(|dir| {
+        let runtime = dir.join("crates/jsonstruct-types");
+        runtime
+            .join("Cargo.toml")
+            .is_file()
+            .then(|| relative_path(out, &runtime))
+            .flatten()
+    })
+}
+
 /// The components of an absolute path with `.` and `..` resolved lexically.
 fn clean(p: &Path) -> Vec<Component<'_>> {
     let mut out: Vec<Component<'_>> = Vec::new();
@@ -210,6 +239,17 @@ fn relative_path(from: &Path, to: &Path) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_runtime_crate_is_found_from_inside_the_checkout_only() {
+        let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        assert_eq!(
+            runtime_crate(&workspace.join("generated/new-crate")).as_deref(),
+            Some("../../crates/jsonstruct-types")
+        );
+        let outside = std::env::temp_dir().join(format!("no-checkout-{}", std::process::id()));
+        assert_eq!(runtime_crate(&outside), None);
+    }
 
     #[test]
     fn relative_paths() {

@@ -134,6 +134,30 @@ fn snippet(plan: &Plan<'_>, item: &Item, options: &Options) -> String {
                 "let value: {path} = serde_json::from_str(r{hashes}\"\n{json}\n\"{hashes}).expect(\"a valid {name}\");\n\n// It writes back the same data:\nlet json = serde_json::to_string(&value).unwrap();\nassert_eq!(serde_json::from_str::<{path}>(&json).unwrap(), value);",
                 name = item.name,
             );
+            if let ItemKind::Struct { fields, .. } = &item.kind {
+                let params: Vec<&str> = fields
+                    .iter()
+                    .filter(|f| f.is_parameter())
+                    .map(|f| f.ident.as_str())
+                    .collect();
+                let args: Vec<String> = params
+                    .iter()
+                    .map(|f| format!("value.{f}.clone()"))
+                    .collect();
+                let check = match params.first() {
+                    Some(f) => format!("assert_eq!(built.{f}, value.{f});"),
+                    None => format!("assert_eq!(built, {path}::new());"),
+                };
+                let args = if args.len() > 2 {
+                    format!("\n    {},\n", args.join(",\n    "))
+                } else {
+                    args.join(", ")
+                };
+                let _ = writeln!(
+                    s,
+                    "\n// In code: `new` takes the required members in schema order; optional members\n// start as `None` and are set afterwards.\nlet built = {path}::new({args});\n{check}"
+                );
+            }
         }
         None => {
             let _ = writeln!(

@@ -25,11 +25,19 @@
 //! assert!(files.get("docs/Person.md").unwrap().starts_with("<!-- @generated"));
 //! ```
 //!
+//! Two ways out: [`Builder`] writes one module per schema for `include!` from a `build.rs`
+//! (as `prost_build::Config` does), and [`generate_crate`] writes a whole crate (what
+//! `jsonstruct generate rust` and `cargo xtask codegen` do, through the same builder). Either
+//! way, generated code refers to the runtime crate `jsonstruct-types` by absolute path
+//! (`::jsonstruct_types::Date`), or to a copy of its source written into the crate
+//! ([`Options::vendor_runtime`]).
+//!
 //! Modules: `names` (identifiers), `plan` (schema nodes -> Rust items), `rust` (code),
-//! `docs` (Markdown), `sample` (example JSON for the docs), `support` (the runtime module
-//! emitted into generated crates), `sha256` (the schema digest), [`mod@write`] (writing generated
-//! files atomically and checking them for drift).
+//! `docs` (Markdown), `sample` (example JSON for the docs), `builder` (the build-script API),
+//! `sha256` (the schema digest), [`mod@write`] (writing generated files atomically and
+//! checking them for drift).
 
+mod builder;
 mod docs;
 mod error;
 pub mod names;
@@ -37,11 +45,11 @@ mod plan;
 mod rust;
 mod sample;
 mod sha256;
-mod support;
 pub mod write;
 
 use jsonstruct::Schema;
 
+pub use builder::{Builder, Module};
 pub use error::{Error, ErrorKind};
 pub use sha256::schema_digest;
 
@@ -70,6 +78,19 @@ pub struct Options {
     /// The schema file's path relative to the generated crate's directory. With a digest, the
     /// crate gets a `build.rs` that fails the build when that file exists and differs.
     pub schema_path_from_crate: Option<String>,
+    /// Traits every generated struct and enum derives besides `Debug`, `Clone`, `PartialEq`
+    /// and the serde traits, as Rust paths (`"Hash"`, `"::std::cmp::Eq"`); skipped where a
+    /// type has the trait already. A trait a type cannot derive (`Eq` on a type with an `f64`)
+    /// makes the generated code fail to compile.
+    pub derives: Vec<String>,
+    /// Writes the runtime's source into the crate (`src/jsonstruct_types/`, from
+    /// [`jsonstruct_types::SOURCE`]) instead of depending on `jsonstruct-types`, so the crate
+    /// needs only `serde` and `serde_json`.
+    pub vendor_runtime: bool,
+    /// The `jsonstruct-types` package's directory relative to the generated crate's (`/`
+    /// separated): the dependency gets this `path` beside its version. Set inside this
+    /// workspace; without it the version alone is written.
+    pub runtime_crate_path: Option<String>,
 }
 
 impl Options {
@@ -81,6 +102,9 @@ impl Options {
             command: "jsonstruct generate rust".to_owned(),
             schema_digest: None,
             schema_path_from_crate: None,
+            derives: Vec::new(),
+            vendor_runtime: false,
+            runtime_crate_path: None,
         }
     }
 
@@ -164,11 +188,20 @@ impl GeneratedFiles {
     }
 }
 
-/// Generates a self-contained crate: `Cargo.toml`, `rustfmt.toml` (formatting is the
-/// generator's), `build.rs` (when the options name the schema file), `src/lib.rs`, `src/types.rs`, `src/support.rs`, `src/formats.rs` and one
-/// Markdown file per type under `docs/`. The crate needs only `serde` and `serde_json`.
+/// Generates a crate: `Cargo.toml`, `rustfmt.toml` (formatting is the generator's),
+/// `build.rs` (when the options name the schema file), `src/lib.rs`, `src/types.rs` (the
+/// module [`Builder`] writes, under a header) and one Markdown file per type under `docs/`.
+/// The crate depends on `serde`, `serde_json` and `jsonstruct-types`, or with
+/// [`Options::vendor_runtime`] has the runtime's source under `src/jsonstruct_types/` instead.
 pub fn generate_crate(schema: &Schema, options: &Options) -> Result<GeneratedFiles, Error> {
     options.check()?;
+    // A vendored runtime is a module of the crate; otherwise the runtime crate.
+    let runtime = if options.vendor_runtime {
+        "crate::jsonstruct_types"
+    } else {
+        rust::RUNTIME
+    };
+    let code = rust::Code::new(runtime, options.int64, &options.derives)?;
     let plan = plan::Plan::build(schema)?;
     let mut files = GeneratedFiles::default();
     files.push("Cargo.toml", rust::cargo_toml(schema, options));
@@ -188,9 +221,12 @@ disable_all_formatting = true
     }
     let docs = docs::generate(&plan, options)?;
     files.push("src/lib.rs", rust::lib_rs(&plan, options, &docs)?);
-    files.push("src/types.rs", rust::types_rs(&plan, options)?);
-    files.push("src/support.rs", support::support_rs(options));
-    files.push("src/formats.rs", support::formats_rs(options));
+    files.push("src/types.rs", rust::types_rs(&plan, &code, options)?);
+    if options.vendor_runtime {
+        for (path, contents) in rust::vendored_runtime(options) {
+            files.push(path, contents);
+        }
+    }
     for doc in docs {
         files.push(format!("docs/{}", doc.path), doc.contents);
     }

@@ -65,6 +65,22 @@ pub(crate) struct Field {
     pub const_value: Option<String>,
 }
 
+impl Field {
+    /// The value of a required string member with a `const`: it has only one, so the
+    /// generated `new` fills it in instead of asking for it.
+    pub fn fixed_string(&self) -> Option<String> {
+        match (&self.ty, &self.const_value, self.required) {
+            (RType::Prim(Primitive::String), Some(c), true) => serde_json::from_str(c).ok(),
+            _ => None,
+        }
+    }
+
+    /// Whether the member is a parameter of the generated `new`: required and not fixed.
+    pub fn is_parameter(&self) -> bool {
+        self.required && self.fixed_string().is_none()
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct EnumValue {
     pub ident: String,
@@ -361,6 +377,12 @@ impl Builder<'_> {
         // Root first, then by depth, then by path: plain names are claimed before prefixed ones.
         defs.sort_by_key(|(path, id)| (Some(*id) != root, path.0.len(), (*path).clone()));
         for (path, id) in defs {
+            // A definition reachable under several paths (an unshadowed import shared by two
+            // namespaces, or a document imported by others of the same crate) is one type,
+            // named after its shortest path.
+            if self.by_node.contains_key(&id) {
+                continue;
+            }
             let name = self.types.claim(&definition_ident(path));
             self.push_item(name, id, Some(path.clone()), None);
         }

@@ -27,13 +27,17 @@
 pub mod config;
 pub mod diagnostic;
 pub mod export;
-pub mod formats;
 pub mod json;
 pub mod location;
 pub mod numeric;
 pub mod scalar;
 pub mod schema;
 pub mod validate;
+
+/// The format checks (`date`, `uuid`, `uri`, the `format` keyword's values, ...): those of
+/// `jsonstruct-types`, the runtime of generated code, so the validator and the generated types
+/// accept exactly the same strings.
+pub use jsonstruct_types::formats;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use schema::{

@@ -13,13 +13,15 @@
 //! - An optional or nullable member is an `Option`: absent and `null` both read as `None`. Writing omits `None` for an optional member and writes `null` for a required nullable one.
 //! - String enums keep values this version does not know in a fallback variant, so a new value reads and writes back unchanged.
 //! - 64-bit integers read from JSON numbers and from decimal strings and are written as JSON numbers; 128-bit integers are written as strings. Integers never pass through a float.
-//! - `decimal`, `date`, `time`, `datetime`, `duration`, `uuid`, `uri`, `binary` and `jsonpointer` values keep their exact text in checked types from [`support`].
+//! - `decimal`, `date`, `time`, `datetime`, `duration`, `uuid`, `uri`, `binary` and `jsonpointer` values keep their exact text in checked types from the runtime, [`jsonstruct_types`].
 //! - Unknown members are ignored, except in objects that allow additional properties, which keep them.
-/// The validator's format checks, embedded verbatim so the types accept exactly the
-/// strings the validator accepts; not all of them are used here.
-#[allow(dead_code)]
-mod formats;
-pub mod support;
+//!
+//! ## Compatibility
+//!
+//! Structs and enums are `#[non_exhaustive]`: build a struct with its `new` function (the required members, in schema order; optional members start as `None`) and set optional fields afterwards, and give every `match` on an enum a `_` arm. So adding an optional member or an enum value (or a choice, or a union member) to the schema is a minor release of this crate; adding a required member, or removing or renaming anything, is a major one.
+/// The runtime these types use: the text types (`Date`, `Decimal`, ...), `Set`,
+/// and the format checks the `jsonstruct` validator uses.
+pub use ::jsonstruct_types;
 mod types;
 pub use types::*;
 

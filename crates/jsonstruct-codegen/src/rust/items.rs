@@ -5,40 +5,124 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::types::{ident, tokens};
+use super::Code;
 use crate::names;
 use crate::plan::{Field, Item, ItemKind, Plan, RType, Variant};
 use crate::Int64Encoding;
 
+/// Clippy's default `too-many-arguments-threshold`: `new` functions with more parameters get
+/// an `allow`, since their parameters are the schema's required members.
+const MAX_ARGUMENTS: usize = 7;
+
+/// Derives every struct and enum with a derived serde impl gets.
+const BASE_DERIVES: &[&str] = &["Debug", "Clone", "PartialEq", "Serialize", "Deserialize"];
+
 pub(crate) struct Emitter<'p, 's> {
-    pub plan: &'p Plan<'s>,
-    /// `crate::support::wide::number` or `...::string`.
-    pub wide: String,
+    plan: &'p Plan<'s>,
+    code: &'p Code,
+    /// `<runtime>::__private::wide::number` or `...::string`.
+    wide: String,
 }
 
 impl Emitter<'_, '_> {
-    pub fn new<'p, 's>(plan: &'p Plan<'s>, int64: Int64Encoding) -> Emitter<'p, 's> {
-        let wide = match int64 {
-            Int64Encoding::String => "crate::support::wide::string",
-            Int64Encoding::Number => "crate::support::wide::number",
+    pub fn new<'p, 's>(plan: &'p Plan<'s>, code: &'p Code) -> Emitter<'p, 's> {
+        let form = match code.int64 {
+            Int64Encoding::String => "string",
+            Int64Encoding::Number => "number",
         };
         Emitter {
             plan,
-            wide: wide.to_owned(),
+            code,
+            wide: format!("{}::__private::wide::{form}", code.runtime_text()),
         }
+    }
+
+    /// `#[derive(...)]` with the given traits (full paths) and the extra derives the options
+    /// ask for, less those the type already has (`have`, by last path segment).
+    fn derive(&self, base: &[TokenStream], have: &[&str]) -> TokenStream {
+        let extra = self.code.derives.iter().filter(|d| {
+            let last = d.segments.last().map(|s| s.ident.to_string());
+            !last.is_some_and(|l| have.contains(&l.as_str()))
+        });
+        let all = base.iter().cloned().chain(extra.map(|d| quote!(#d)));
+        quote!(#[derive(#(#all),*)])
+    }
+
+    /// Whether the options add a derive of the trait named `name` (by last path segment).
+    fn derives_trait(&self, name: &str) -> bool {
+        self.code
+            .derives
+            .iter()
+            .any(|d| d.segments.last().is_some_and(|s| s.ident == name))
+    }
+
+    fn serde_derive(&self) -> TokenStream {
+        self.derive(
+            &[
+                quote!(::std::fmt::Debug),
+                quote!(::std::clone::Clone),
+                quote!(::std::cmp::PartialEq),
+                quote!(::serde::Serialize),
+                quote!(::serde::Deserialize),
+            ],
+            BASE_DERIVES,
+        )
+    }
+
+    /// The lints generated code may trip because of how the schema is written, allowed on the
+    /// item (an `include!`d module cannot carry inner attributes): variant names and sizes come
+    /// from the schema's choices, type nesting from its structure, doc text from its
+    /// descriptions.
+    fn allow(&self, item: &Item) -> TokenStream {
+        let mut lints: Vec<TokenStream> = Vec::new();
+        let is_enum = matches!(
+            item.kind,
+            ItemKind::Enum { .. } | ItemKind::Choice { .. } | ItemKind::Union { .. }
+        );
+        if matches!(item.kind, ItemKind::Choice { .. } | ItemKind::Union { .. }) {
+            lints.push(quote!(clippy::large_enum_variant));
+        }
+        if is_enum {
+            lints.push(quote!(clippy::enum_variant_names));
+        }
+        if !matches!(item.kind, ItemKind::Enum { .. }) {
+            lints.push(quote!(clippy::type_complexity));
+        }
+        if self.has_docs(item) {
+            lints.extend([
+                quote!(clippy::doc_lazy_continuation),
+                quote!(clippy::doc_overindented_list_items),
+                quote!(clippy::too_long_first_doc_paragraph),
+            ]);
+        }
+        quote!(#[allow(#(#lints),*)])
+    }
+
+    /// Whether the item or one of its members carries a schema description.
+    fn has_docs(&self, item: &Item) -> bool {
+        let described = |d: &Option<String>| d.as_deref().is_some_and(|t| !t.trim().is_empty());
+        described(&self.plan.schema.node(item.node).description)
+            || match &item.kind {
+                ItemKind::Struct { fields, .. } => fields.iter().any(|f| described(&f.description)),
+                ItemKind::Tuple { elements } => elements.iter().any(|f| described(&f.description)),
+                ItemKind::Choice { variants, .. } | ItemKind::Union { variants, .. } => {
+                    variants.iter().any(|v| described(&v.description))
+                }
+                _ => false,
+            }
     }
 
     pub fn item(&self, item: &Item) -> TokenStream {
         let name = ident(&item.name);
         let docs = doc_attrs(self.plan.schema.node(item.node).description.as_deref());
-        let derive = quote! {
-            #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-        };
+        let allow = self.allow(item);
+        let derive = self.serde_derive();
         match &item.kind {
             ItemKind::Struct { fields, additional } => {
-                let fields = fields.iter().map(|f| self.field(f));
+                let defs = fields.iter().map(|f| self.field(f));
                 let extra = additional.as_ref().map(|(field, ty)| {
                     let field = ident(field);
-                    let t = tokens(self.plan, &RType::Map(Box::new(ty.clone())));
+                    let t = tokens(self.code, self.plan, &RType::Map(Box::new(ty.clone())));
                     let with = self
                         .with(&RType::Map(Box::new(ty.clone())))
                         .map(|w| quote!(, #w));
@@ -48,36 +132,46 @@ impl Emitter<'_, '_> {
                         pub #field: #t,
                     }
                 });
+                let new = self.constructor(item, fields, additional.as_ref().map(|(f, _)| f));
                 quote! {
                     #docs
+                    #allow
                     #derive
+                    #[non_exhaustive]
                     pub struct #name {
-                        #(#fields)*
+                        #(#defs)*
                         #extra
                     }
+
+                    #new
                 }
             }
+            // Tuples (and the newtypes below) stay exhaustive: their elements are positional and
+            // all required, so one more is a breaking wire change anyway, and closing them would
+            // only take away their constructor and patterns.
             ItemKind::Tuple { elements } => {
                 if let [only] = elements.as_slice() {
                     // A one-element tuple struct would be a serde newtype (no array), so the
                     // element is wrapped in a Rust 1-tuple.
-                    let t = tokens(self.plan, &only.ty);
+                    let t = tokens(self.code, self.plan, &only.ty);
                     let serde = serde_attr(self.with(&only.ty));
                     let fdocs = doc_attrs(only.description.as_deref());
                     return quote! {
                         #docs
+                        #allow
                         #derive
                         pub struct #name(#fdocs #serde pub (#t,));
                     };
                 }
                 let elements = elements.iter().map(|f| {
-                    let t = tokens(self.plan, &f.ty);
+                    let t = tokens(self.code, self.plan, &f.ty);
                     let serde = serde_attr(self.with(&f.ty));
                     let fdocs = doc_attrs(f.description.as_deref());
                     quote!(#fdocs #serde pub #t)
                 });
                 quote! {
                     #docs
+                    #allow
                     #derive
                     pub struct #name(#(#elements),*);
                 }
@@ -97,8 +191,10 @@ impl Emitter<'_, '_> {
                 let variants = variants.iter().map(|v| self.variant(v));
                 quote! {
                     #docs
+                    #allow
                     #derive
                     #tag
+                    #[non_exhaustive]
                     pub enum #name {
                         #(#variants)*
                     }
@@ -108,25 +204,29 @@ impl Emitter<'_, '_> {
                 let variants = variants.iter().map(|v| self.variant(v));
                 quote! {
                     #docs
+                    #allow
                     #derive
                     #[serde(untagged)]
+                    #[non_exhaustive]
                     pub enum #name {
                         #(#variants)*
                     }
                 }
             }
             ItemKind::Alias { ty } => {
-                let t = tokens(self.plan, ty);
+                let t = tokens(self.code, self.plan, ty);
                 quote! {
                     #docs
+                    #allow
                     pub type #name = #t;
                 }
             }
             ItemKind::Newtype { ty } => {
-                let t = tokens(self.plan, ty);
+                let t = tokens(self.code, self.plan, ty);
                 let serde = serde_attr(self.with(ty));
                 quote! {
                     #docs
+                    #allow
                     #derive
                     #[serde(transparent)]
                     pub struct #name(#serde pub #t);
@@ -136,7 +236,72 @@ impl Emitter<'_, '_> {
         }
     }
 
-    /// `with = "crate::support::wide::..."` when the type holds wide integers.
+    /// `pub fn new(<required members in declaration order>) -> Self`: the way to build a
+    /// struct that is `#[non_exhaustive]`. Optional members start as `None`, the map of
+    /// additional members empty.
+    fn constructor(
+        &self,
+        item: &Item,
+        fields: &[Field],
+        additional: Option<&String>,
+    ) -> TokenStream {
+        let name = ident(&item.name);
+        let required: Vec<&Field> = fields.iter().filter(|f| f.is_parameter()).collect();
+        let params = required.iter().map(|f| {
+            let field = ident(&f.ident);
+            let t = tokens(self.code, self.plan, &f.ty);
+            quote!(#field: #t)
+        });
+        let inits = fields.iter().map(|f| {
+            let field = ident(&f.ident);
+            match f.fixed_string() {
+                Some(value) => quote!(#field: ::std::string::String::from(#value)),
+                None if f.required => quote!(#field),
+                None => quote!(#field: ::std::option::Option::None),
+            }
+        });
+        let extra = additional.map(|f| {
+            let field = ident(f);
+            quote!(#field: ::std::collections::BTreeMap::new())
+        });
+        let allow =
+            (required.len() > MAX_ARGUMENTS).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+        let fixed = if fields.iter().any(|f| f.fixed_string().is_some()) {
+            " (members with a `const` string get it)"
+        } else {
+            ""
+        };
+        let doc = format!(
+            " Builds `{}` from its required members{fixed}; optional members start as `None`.",
+            item.name
+        );
+        // Without parameters, `new` is what `Default` would be (unless `Default` is derived).
+        let default = (required.is_empty() && !self.derives_trait("Default")).then(|| {
+            quote! {
+                impl ::std::default::Default for #name {
+                    fn default() -> Self {
+                        Self::new()
+                    }
+                }
+            }
+        });
+        quote! {
+            impl #name {
+                #[doc = #doc]
+                #allow
+                pub fn new(#(#params),*) -> Self {
+                    Self {
+                        #(#inits,)*
+                        #extra
+                    }
+                }
+            }
+
+            #default
+        }
+    }
+
+    /// `with = "<runtime>::__private::wide::..."` when the type holds wide integers.
     fn with(&self, ty: &RType) -> Option<TokenStream> {
         self.plan.needs_wide(ty).then(|| {
             let path = &self.wide;
@@ -146,7 +311,7 @@ impl Emitter<'_, '_> {
 
     fn field(&self, f: &Field) -> TokenStream {
         let name = ident(&f.ident);
-        let t = tokens(self.plan, &f.ty);
+        let t = tokens(self.code, self.plan, &f.ty);
         let docs = doc_attrs(f.description.as_deref());
         let mut serde = Vec::new();
         if names::unraw(&f.ident) != f.wire {
@@ -180,7 +345,7 @@ impl Emitter<'_, '_> {
         }
         serde.extend(self.with(&v.ty));
         let serde = serde_attr(serde);
-        let t = tokens(self.plan, &v.ty);
+        let t = tokens(self.code, self.plan, &v.ty);
         quote! {
             #docs
             #serde
@@ -208,9 +373,32 @@ impl Emitter<'_, '_> {
         });
         let wires: Vec<&str> = values.iter().map(|v| v.wire.as_str()).collect();
         let idents: Vec<_> = values.iter().map(|v| ident(&v.ident)).collect();
+        let runtime = &self.code.runtime;
+        let allow = self.allow(item);
+        // Serialize and Deserialize are written below, not derived.
+        let derive = self.derive(
+            &[
+                quote!(::std::fmt::Debug),
+                quote!(::std::clone::Clone),
+                quote!(::std::cmp::PartialEq),
+                quote!(::std::cmp::Eq),
+                quote!(::std::hash::Hash),
+            ],
+            &[
+                "Debug",
+                "Clone",
+                "PartialEq",
+                "Eq",
+                "Hash",
+                "Serialize",
+                "Deserialize",
+            ],
+        );
         quote! {
             #docs
-            #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+            #allow
+            #derive
+            #[non_exhaustive]
             pub enum #name {
                 #(#variants)*
                 /// A value this version does not know, kept exactly as received.
@@ -260,7 +448,7 @@ impl Emitter<'_, '_> {
 
             impl<'de> ::serde::Deserialize<'de> for #name {
                 fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                    crate::support::deserialize_enum(deserializer, Self::from_wire)
+                    #runtime::__private::deserialize_enum(deserializer, Self::from_wire)
                 }
             }
         }
@@ -274,9 +462,20 @@ impl Emitter<'_, '_> {
         let vdefs = variants.iter().map(|v| {
             let vname = ident(&v.ident);
             let vdocs = doc_attrs(v.description.as_deref());
-            let t = tokens(self.plan, &v.ty);
+            let t = tokens(self.code, self.plan, &v.ty);
             quote!(#vdocs #vname(#t),)
         });
+        let runtime = &self.code.runtime;
+        let allow = self.allow(item);
+        // Serialize and Deserialize are written below, not derived.
+        let derive = self.derive(
+            &[
+                quote!(::std::fmt::Debug),
+                quote!(::std::clone::Clone),
+                quote!(::std::cmp::PartialEq),
+            ],
+            &["Debug", "Clone", "PartialEq", "Serialize", "Deserialize"],
+        );
         let idents: Vec<_> = variants.iter().map(|v| ident(&v.ident)).collect();
         let tags: Vec<&str> = variants
             .iter()
@@ -284,7 +483,9 @@ impl Emitter<'_, '_> {
             .collect();
         quote! {
             #docs
-            #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+            #allow
+            #derive
+            #[non_exhaustive]
             pub enum #name {
                 #(#vdefs)*
             }
@@ -292,7 +493,7 @@ impl Emitter<'_, '_> {
             impl ::serde::Serialize for #name {
                 fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                     match self {
-                        #(Self::#idents(data) => crate::support::inline_choice::serialize(serializer, #selector, #tags, data),)*
+                        #(Self::#idents(data) => #runtime::__private::inline_choice::serialize(serializer, #selector, #tags, data),)*
                     }
                 }
             }
@@ -300,9 +501,9 @@ impl Emitter<'_, '_> {
             impl<'de> ::serde::Deserialize<'de> for #name {
                 fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                     const CHOICES: &[&str] = &[#(#tags),*];
-                    let (tag, value) = crate::support::inline_choice::split(deserializer, #selector)?;
+                    let (tag, value) = #runtime::__private::inline_choice::split(deserializer, #selector)?;
                     match tag.as_str() {
-                        #(#tags => crate::support::inline_choice::finish(value).map(Self::#idents),)*
+                        #(#tags => #runtime::__private::inline_choice::finish(value).map(Self::#idents),)*
                         _ => ::std::result::Result::Err(<D::Error as ::serde::de::Error>::unknown_variant(&tag, CHOICES)),
                     }
                 }

@@ -1,6 +1,7 @@
-//! The Rust files of a generated crate: `Cargo.toml`, `build.rs`, `src/lib.rs` and
-//! `src/types.rs`. Code goes through `syn` and `prettyplease`, so formatting never depends on
-//! the machine.
+//! The Rust code: a schema's types as a module (for `include!` from a build script, or as a
+//! crate's `src/types.rs`), and the other files of a generated crate (`Cargo.toml`,
+//! `build.rs`, `src/lib.rs`). Code goes through `syn` and `prettyplease`, so formatting never
+//! depends on the machine.
 
 mod items;
 pub(crate) mod types;
@@ -15,13 +16,67 @@ use items::Emitter;
 use crate::plan::Plan;
 use crate::{Error, GeneratedFile, Int64Encoding, Options};
 
+/// The runtime path generated code uses by default.
+pub(crate) const RUNTIME: &str = "::jsonstruct_types";
+
+/// How generated code is spelled: where the runtime is, how 64-bit integers are written, and
+/// which traits every type derives besides the usual ones.
+#[derive(Clone)]
+pub(crate) struct Code {
+    pub runtime: syn::Path,
+    pub int64: Int64Encoding,
+    pub derives: Vec<syn::Path>,
+}
+
+impl Code {
+    pub fn new(runtime: &str, int64: Int64Encoding, derives: &[String]) -> Result<Code, Error> {
+        Ok(Code {
+            runtime: parse_path(runtime, "runtime path")?,
+            int64,
+            derives: derives
+                .iter()
+                .map(|d| parse_path(d, "derive"))
+                .collect::<Result<_, _>>()?,
+        })
+    }
+
+    /// The runtime path as text (`::jsonstruct_types`), for serde's `with = "..."`.
+    pub fn runtime_text(&self) -> String {
+        path_text(&self.runtime)
+    }
+}
+
+/// A Rust path without generic arguments (`Hash`, `::serde::Serialize`, `crate::rt`).
+pub(crate) fn parse_path(text: &str, what: &str) -> Result<syn::Path, Error> {
+    let invalid = || Error::option(format!("{what} {text:?} is not a Rust path"));
+    let path: syn::Path = syn::parse_str(text.trim()).map_err(|_| invalid())?;
+    if path
+        .segments
+        .iter()
+        .any(|s| !matches!(s.arguments, syn::PathArguments::None))
+    {
+        return Err(invalid());
+    }
+    Ok(path)
+}
+
+/// `::a::b` without the spaces `TokenStream::to_string` puts in.
+fn path_text(path: &syn::Path) -> String {
+    let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    let lead = if path.leading_colon.is_some() {
+        "::"
+    } else {
+        ""
+    };
+    format!("{lead}{}", segments.join("::"))
+}
+
 /// Formats tokens as a file, behind the one-line preamble.
-fn format(tokens: TokenStream, options: &Options) -> Result<String, Error> {
+fn format(tokens: TokenStream, preamble: &str) -> Result<String, Error> {
     let file: syn::File = syn::parse2(tokens)
         .map_err(|e| Error::internal(format!("generated code does not parse: {e}")))?;
     Ok(format!(
-        "// {}\n{}",
-        options.preamble(),
+        "// {preamble}\n{}",
         space_items(&prettyplease::unparse(&file))
     ))
 }
@@ -58,37 +113,40 @@ fn space_items(text: &str) -> String {
     out
 }
 
-/// `src/types.rs`: every type of the schema.
-pub(crate) fn types_rs(plan: &Plan<'_>, options: &Options) -> Result<String, Error> {
-    let emitter = Emitter::new(plan, options.int64);
+/// Every type of the schema, in emission order.
+fn items(plan: &Plan<'_>, code: &Code) -> TokenStream {
+    let emitter = Emitter::new(plan, code);
     let items = plan.order().into_iter().map(|i| emitter.item(plan.item(i)));
-    let header = format!(
-        " The types of the `{}` schema (`{}`).",
-        plan.schema.name().unwrap_or("unnamed"),
-        plan.schema.id()
-    );
-    let tokens = quote! {
-        #![doc = #header]
-        #![allow(
-            clippy::large_enum_variant,
-            clippy::enum_variant_names,
-            clippy::type_complexity,
-            clippy::doc_lazy_continuation,
-            clippy::doc_overindented_list_items,
-            clippy::too_long_first_doc_paragraph
-        )]
-        #(#items)*
-    };
-    let text = format(tokens, options)?;
-    // Comments are not tokens, so the reason for the lint exceptions is added to the text.
-    Ok(text.replacen("#![allow(", ALLOW_REASON, 1))
+    quote!(#(#items)*)
 }
 
-const ALLOW_REASON: &str = "\
-// The types mirror the schema, so these lints would only ask to restructure the schema: large
-// variants are the schema's own option types, variant names come from its choice and enum
-// names, nesting depth comes from its structure, and doc comments are its descriptions.
-#![allow(";
+/// The one-line description of a schema's types.
+fn describe(plan: &Plan<'_>) -> String {
+    format!(
+        "The types of the `{}` schema (`{}`).",
+        plan.schema.name().unwrap_or("unnamed"),
+        plan.schema.id()
+    )
+}
+
+/// A module file for `include!`: the preamble, a line saying what it holds, and the items.
+/// `include!` accepts no inner attributes or inner docs, so the file has none, and its paths
+/// never start with `crate::` (unless the runtime path does), so it works in any module.
+pub(crate) fn module_rs(plan: &Plan<'_>, code: &Code, preamble: &str) -> Result<String, Error> {
+    let text = format(items(plan, code), preamble)?;
+    let (first, rest) = text.split_once('\n').unwrap_or((&text, ""));
+    Ok(format!(
+        "{first}\n// {} Include it with `include!`.\n{rest}",
+        describe(plan)
+    ))
+}
+
+/// `src/types.rs` of a generated crate: the module's items under a header doc.
+pub(crate) fn types_rs(plan: &Plan<'_>, code: &Code, options: &Options) -> Result<String, Error> {
+    let header = format!(" {}", describe(plan));
+    let body = items(plan, code);
+    format(quote!(#![doc = #header] #body), &options.preamble())
+}
 
 /// `src/lib.rs`: crate docs, the modules, the schema digest, and the Markdown docs included
 /// for `cargo test --doc`, which compiles their examples.
@@ -128,8 +186,12 @@ pub(crate) fn lib_rs(
             "- An optional or nullable member is an `Option`: absent and `null` both read as `None`. Writing omits `None` for an optional member and writes `null` for a required nullable one.".to_owned(),
             "- String enums keep values this version does not know in a fallback variant, so a new value reads and writes back unchanged.".to_owned(),
             format!("- 64-bit integers read from JSON numbers and from decimal strings and are written {int64}; 128-bit integers are written as strings. Integers never pass through a float."),
-            "- `decimal`, `date`, `time`, `datetime`, `duration`, `uuid`, `uri`, `binary` and `jsonpointer` values keep their exact text in checked types from [`support`].".to_owned(),
+            "- `decimal`, `date`, `time`, `datetime`, `duration`, `uuid`, `uri`, `binary` and `jsonpointer` values keep their exact text in checked types from the runtime, [`jsonstruct_types`].".to_owned(),
             "- Unknown members are ignored, except in objects that allow additional properties, which keep them.".to_owned(),
+            String::new(),
+            "## Compatibility".to_owned(),
+            String::new(),
+            "Structs and enums are `#[non_exhaustive]`: build a struct with its `new` function (the required members, in schema order; optional members start as `None`) and set optional fields afterwards, and give every `match` on an enum a `_` arm. So adding an optional member or an enum value (or a choice, or a union member) to the schema is a minor release of this crate; adding a required member, or removing or renaming anything, is a major one.".to_owned(),
         ]
         .into_iter()
         .map(|l| if l.is_empty() { l } else { format!(" {l}") }),
@@ -155,14 +217,23 @@ pub(crate) fn lib_rs(
             pub use types::*;
         )
     });
+    let runtime = if options.vendor_runtime {
+        quote! {
+            /// The `jsonstruct-types` runtime, vendored: the text types (`Date`, `Decimal`, ...),
+            /// `Set`, and the format checks the `jsonstruct` validator uses.
+            pub mod jsonstruct_types;
+        }
+    } else {
+        quote! {
+            /// The runtime these types use: the text types (`Date`, `Decimal`, ...), `Set`,
+            /// and the format checks the `jsonstruct` validator uses.
+            pub use ::jsonstruct_types;
+        }
+    };
     let tokens = quote! {
         #(#![doc = #lines])*
 
-        /// The validator's format checks, embedded verbatim so the types accept exactly the
-        /// strings the validator accepts; not all of them are used here.
-        #[allow(dead_code)]
-        mod formats;
-        pub mod support;
+        #runtime
         mod types;
 
         #reexport
@@ -175,15 +246,24 @@ pub(crate) fn lib_rs(
             #(#doc_items)*
         }
     };
-    format(tokens, options)
+    format(tokens, &options.preamble())
 }
 
-/// `Cargo.toml`: a standalone package (it builds vendored, outside any workspace).
+/// `Cargo.toml`: a package of its own, not a workspace member by itself. It depends on the
+/// runtime by version (and, inside this workspace, by path), or needs only serde when the
+/// runtime is vendored.
 pub(crate) fn cargo_toml(schema: &Schema, options: &Options) -> String {
     let description = format!(
         "Rust types for the {} JSON Structure schema (generated)",
         schema.name().unwrap_or("unnamed")
     );
+    let runtime = match (&options.vendor_runtime, &options.runtime_crate_path) {
+        (true, _) => String::new(),
+        (false, None) => format!("jsonstruct-types = \"{RUNTIME_VERSION}\"\n"),
+        (false, Some(path)) => {
+            format!("jsonstruct-types = {{ version = \"{RUNTIME_VERSION}\", path = {path:?} }}\n")
+        }
+    };
     format!(
         "# {preamble}\n\
          [package]\n\
@@ -195,6 +275,7 @@ pub(crate) fn cargo_toml(schema: &Schema, options: &Options) -> String {
          publish = false\n\
          \n\
          [dependencies]\n\
+         {runtime}\
          serde = {{ version = \"1\", features = [\"derive\"] }}\n\
          serde_json = \"1\"\n\
          \n\
@@ -249,5 +330,29 @@ pub(crate) fn build_rs(options: &Options) -> Result<String, Error> {
 
         #(#sha_items)*
     };
-    format(tokens, options)
+    format(tokens, &options.preamble())
+}
+
+/// The `jsonstruct-types` version generated crates depend on: the generator and the runtime
+/// are released together from this workspace (`version.workspace = true` in both).
+const RUNTIME_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The runtime's source under `src/jsonstruct_types/`, for a crate with `vendor_runtime`:
+/// `jsonstruct_types::module_source`, each file behind the preamble (so the writer knows it
+/// as generated and drift checks cover it).
+pub(crate) fn vendored_runtime(options: &Options) -> Vec<(String, String)> {
+    jsonstruct_types::module_source()
+        .map(|(path, text)| {
+            let header = if path == "mod.rs" {
+                "//! The `jsonstruct-types` runtime, vendored by `--vendor-runtime`: the same source\n\
+                 //! as the crate, so this crate needs only `serde` and `serde_json`.\n\n"
+            } else {
+                ""
+            };
+            (
+                format!("src/jsonstruct_types/{path}"),
+                format!("// {}\n{header}{}\n", options.preamble(), text.trim_end()),
+            )
+        })
+        .collect()
 }

@@ -5,6 +5,7 @@ use jsonstruct::formats::Encoding;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
+use super::Code;
 use crate::plan::{Plan, Primitive, RType};
 
 /// An identifier token; `r#`-prefixed names become raw identifiers.
@@ -16,44 +17,53 @@ pub(crate) fn ident(name: &str) -> Ident {
 }
 
 /// The tokens of a type, with fully qualified paths so the code compiles whatever the user's
-/// imports (and whatever the schema names its types: `Option`, `String`, ...).
-pub(crate) fn tokens(plan: &Plan<'_>, ty: &RType) -> TokenStream {
+/// imports (and whatever the schema names its types: `Option`, `String`, ...), and wherever
+/// it is included: runtime types go through the runtime's path, never `crate::`.
+pub(crate) fn tokens(code: &Code, plan: &Plan<'_>, ty: &RType) -> TokenStream {
+    let runtime = &code.runtime;
     match ty {
         RType::Named(i) => {
             let name = ident(&plan.item(*i).name);
             quote!(#name)
         }
-        RType::Prim(p) => primitive(*p),
+        RType::Prim(p) => match primitive(*p) {
+            Some(t) => t,
+            None => {
+                let name = ident(text_name(*p));
+                quote!(#runtime::#name)
+            }
+        },
         RType::Binary(e) => {
             let name = ident(binary_name(*e));
-            quote!(crate::support::#name)
+            quote!(#runtime::#name)
         }
         RType::Value => quote!(::serde_json::Value),
         RType::Option(t) => {
-            let t = tokens(plan, t);
+            let t = tokens(code, plan, t);
             quote!(::std::option::Option<#t>)
         }
         RType::Vec(t) => {
-            let t = tokens(plan, t);
+            let t = tokens(code, plan, t);
             quote!(::std::vec::Vec<#t>)
         }
         RType::Set(t) => {
-            let t = tokens(plan, t);
-            quote!(crate::support::Set<#t>)
+            let t = tokens(code, plan, t);
+            quote!(#runtime::Set<#t>)
         }
         RType::Map(t) => {
-            let t = tokens(plan, t);
+            let t = tokens(code, plan, t);
             quote!(::std::collections::BTreeMap<::std::string::String, #t>)
         }
         RType::Boxed(t) => {
-            let t = tokens(plan, t);
+            let t = tokens(code, plan, t);
             quote!(::std::boxed::Box<#t>)
         }
     }
 }
 
-fn primitive(p: Primitive) -> TokenStream {
-    match p {
+/// A primitive that is a Rust type; `None` for the runtime's text types.
+fn primitive(p: Primitive) -> Option<TokenStream> {
+    Some(match p {
         Primitive::String => quote!(::std::string::String),
         Primitive::Boolean => quote!(bool),
         Primitive::Null => quote!(()),
@@ -69,15 +79,11 @@ fn primitive(p: Primitive) -> TokenStream {
         Primitive::Uint64 => quote!(u64),
         Primitive::Int128 => quote!(i128),
         Primitive::Uint128 => quote!(u128),
-        Primitive::Binary => quote!(crate::support::Binary),
-        other => {
-            let name = ident(text_name(other));
-            quote!(crate::support::#name)
-        }
-    }
+        _ => return None,
+    })
 }
 
-/// The support type that keeps the text of a string-encoded primitive.
+/// The runtime type that keeps the text of a string-encoded primitive.
 fn text_name(p: Primitive) -> &'static str {
     match p {
         Primitive::Decimal => "Decimal",
@@ -107,12 +113,14 @@ fn binary_name(e: Encoding) -> &'static str {
 pub(crate) fn display(plan: &Plan<'_>, ty: &RType) -> String {
     match ty {
         RType::Named(i) => plan.item(*i).name.clone(),
-        RType::Prim(p) => primitive(*p)
-            .to_string()
-            .replace(' ', "")
-            .trim_start_matches("::std::string::")
-            .trim_start_matches("crate::support::")
-            .to_owned(),
+        RType::Prim(p) => match primitive(*p) {
+            Some(t) => t
+                .to_string()
+                .replace(' ', "")
+                .trim_start_matches("::std::string::")
+                .to_owned(),
+            None => text_name(*p).to_owned(),
+        },
         RType::Binary(e) => binary_name(*e).to_owned(),
         RType::Value => "serde_json::Value".to_owned(),
         RType::Option(t) => format!("Option<{}>", display(plan, t)),

@@ -67,6 +67,7 @@ impl SourceBuild {
             namespace: DefinitionPath(self.prefix.clone()),
             extensions: self.extensions,
             imported: self.imported,
+            root: self.root_type,
         }
     }
 }

@@ -52,6 +52,19 @@ pub struct Location {
     pub(crate) source: u32,
 }
 
+impl Location {
+    /// A location in the checked document (for tools that report their own findings the way
+    /// the loader does).
+    pub fn new(pointer: impl Into<String>, line: usize, column: usize) -> Location {
+        Location {
+            pointer: pointer.into(),
+            line,
+            column,
+            source: 0,
+        }
+    }
+}
+
 /// A document a model was built from: the checked document, or one it imports (once per
 /// namespace it is imported into, unless the copies are identical and shared).
 #[derive(Debug, Clone)]
@@ -61,6 +74,7 @@ pub struct Source {
     pub(crate) namespace: DefinitionPath,
     pub(crate) extensions: Extensions,
     pub(crate) imported: bool,
+    pub(crate) root: Option<TypeId>,
 }
 
 impl Source {
@@ -87,6 +101,11 @@ impl Source {
     /// Whether the document was brought in by `$import`/`$importdefs`.
     pub fn is_imported(&self) -> bool {
         self.imported
+    }
+
+    /// The document's root type (declared with `type`), if it has one.
+    pub fn root(&self) -> Option<TypeId> {
+        self.root
     }
 }
 

@@ -1,20 +1,12 @@
 //! Compiles the golden files of `jsonstruct-codegen` (`../golden/*.rs`, the generated
 //! `src/types.rs` of each conformance sample and of the hostile names schema) as modules of
-//! one crate, warning-free, with the same runtime support modules a generated crate gets.
-//! `tests/roundtrip.rs` reads the samples' examples through them.
+//! one crate, warning-free, against the `jsonstruct-types` runtime a generated crate depends
+//! on. `tests/roundtrip.rs` reads the samples' examples through them, and `tests/hostile.rs`
+//! feeds them hostile input.
 //!
 //! One crate for all goldens keeps the build to a single serde-derive pass.
 
 #![deny(warnings)]
-
-/// The validator's format checks, as embedded into generated crates.
-#[allow(dead_code)]
-#[path = "../../../../jsonstruct/src/formats.rs"]
-mod formats;
-
-/// The runtime support module, as embedded into generated crates.
-#[path = "../../../runtime/support.rs"]
-pub mod support;
 
 /// Names that fight Rust (`tests/hostile/schema.struct.json`), 64-bit integers as numbers.
 #[rustfmt::skip]

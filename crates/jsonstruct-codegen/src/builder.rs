@@ -1,0 +1,313 @@
+//! The build-script API, in the spirit of `prost_build::Config`: schemas (or directories of
+//! them) in, one Rust module per schema out, written to `OUT_DIR` for `include!`. The same
+//! builder writes whole crates ([`Builder::generate_crate`]), which is how `cargo xtask
+//! codegen` uses it: one loader and one set of options for both routes.
+
+use std::path::{Path, PathBuf};
+
+use jsonstruct::Schema;
+
+use crate::{names, plan, rust, write, Error, GeneratedFiles, Int64Encoding, Options};
+
+/// Generates Rust modules from JSON Structure schemas, typically in a `build.rs`:
+///
+/// ```no_run
+/// // build.rs
+/// fn main() -> Result<(), Box<dyn std::error::Error>> {
+///     jsonstruct_codegen::Builder::new()
+///         .schema("schemas/person.struct.json")
+///         .int64(jsonstruct_codegen::Int64Encoding::Number)
+///         .derive("Eq")?
+///         .generate()?;
+///     Ok(())
+/// }
+/// ```
+///
+/// and in the crate (the module's paths never start with `crate::`, so any depth works):
+///
+/// ```text
+/// pub mod people {
+///     include!(concat!(env!("OUT_DIR"), "/person.rs"));
+/// }
+/// ```
+///
+/// Every schema becomes one file in the output directory, named after the schema's `name`
+/// in snake case (`SessionActivity` -> `session_activity.rs`; the file name when the schema
+/// has no `name`). Generated code refers to the runtime by [`Builder::runtime_path`]
+/// (`::jsonstruct_types` unless changed), so the crate that includes it depends on
+/// `jsonstruct-types`, `serde` (with `derive`) and `serde_json`.
+#[derive(Debug, Clone)]
+pub struct Builder {
+    schemas: Vec<PathBuf>,
+    schema_dirs: Vec<PathBuf>,
+    int64: Int64Encoding,
+    derives: Vec<String>,
+    runtime_path: String,
+    out_dir: Option<PathBuf>,
+    command: String,
+    cargo_metadata: bool,
+}
+
+/// One generated module: its file name, its code, and the schema it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Module {
+    /// The file name in the output directory (`person.rs`).
+    pub file_name: String,
+    /// The Rust code: items only, for `include!`.
+    pub contents: String,
+    /// The schema file the module was generated from.
+    pub schema: PathBuf,
+}
+
+impl Default for Builder {
+    fn default() -> Self {
+        Builder::new()
+    }
+}
+
+impl Builder {
+    /// A builder with no schemas, 64-bit integers written as strings, no extra derives, the
+    /// runtime at `::jsonstruct_types`, output to `$OUT_DIR`, and `cargo:rerun-if-changed`
+    /// lines printed.
+    pub fn new() -> Self {
+        Builder {
+            schemas: Vec::new(),
+            schema_dirs: Vec::new(),
+            int64: Int64Encoding::String,
+            derives: Vec::new(),
+            runtime_path: rust::RUNTIME.to_owned(),
+            out_dir: None,
+            command: "jsonstruct_codegen::Builder (build.rs)".to_owned(),
+            cargo_metadata: true,
+        }
+    }
+
+    /// Adds a schema file.
+    pub fn schema(mut self, path: impl AsRef<Path>) -> Self {
+        self.schemas.push(path.as_ref().to_owned());
+        self
+    }
+
+    /// Adds every `*.struct.json` file directly inside `dir` (sorted by name).
+    pub fn schema_dir(mut self, dir: impl AsRef<Path>) -> Self {
+        self.schema_dirs.push(dir.as_ref().to_owned());
+        self
+    }
+
+    /// How 64-bit integers are written ([`Int64Encoding::String`] by default, the JSON
+    /// Structure form); reading always accepts numbers and strings.
+    pub fn int64(mut self, int64: Int64Encoding) -> Self {
+        self.int64 = int64;
+        self
+    }
+
+    /// Adds a trait every generated struct and enum derives (`"Hash"`, `"::std::cmp::Eq"`);
+    /// types that have it already are left alone. Fails when `path` is not a Rust path.
+    pub fn derive(mut self, path: &str) -> Result<Self, Error> {
+        rust::parse_path(path, "derive")?;
+        self.derives.push(path.trim().to_owned());
+        Ok(self)
+    }
+
+    /// The path generated code uses for the runtime (`::jsonstruct_types` by default): for a
+    /// crate that re-exports `jsonstruct_types` under another name, or a copy of it in a module
+    /// (`crate::rt`). Checked when generating.
+    pub fn runtime_path(mut self, path: &str) -> Self {
+        self.runtime_path = path.trim().to_owned();
+        self
+    }
+
+    /// Where [`Builder::generate`] writes (default: the `OUT_DIR` cargo gives build scripts).
+    pub fn out_dir(mut self, dir: impl AsRef<Path>) -> Self {
+        self.out_dir = Some(dir.as_ref().to_owned());
+        self
+    }
+
+    /// The command named in the first line of every generated file.
+    pub fn command(mut self, command: impl Into<String>) -> Self {
+        self.command = command.into();
+        self
+    }
+
+    /// Whether [`Builder::generate`] prints `cargo:rerun-if-changed` for every schema file and
+    /// directory it reads (default: yes; turn off outside build scripts).
+    pub fn cargo_metadata(mut self, on: bool) -> Self {
+        self.cargo_metadata = on;
+        self
+    }
+
+    /// Generates every schema's module and writes it to the output directory (files whose
+    /// contents are unchanged are not rewritten, so cargo does not rebuild for nothing).
+    /// Returns the paths of the modules.
+    pub fn generate(&self) -> Result<Vec<PathBuf>, Error> {
+        if self.cargo_metadata {
+            // Printed before anything can fail, so a fix to a broken schema reruns the script.
+            for path in self.schemas.iter().chain(&self.schema_dirs) {
+                println!("cargo:rerun-if-changed={}", path.display());
+            }
+        }
+        let out_dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => std::env::var_os("OUT_DIR")
+                .map(PathBuf::from)
+                .ok_or_else(|| {
+                    Error::option(
+                        "OUT_DIR is not set: call generate() from a build script, or set out_dir()",
+                    )
+                })?,
+        };
+        let mut written = Vec::new();
+        for module in self.modules()? {
+            let path = out_dir.join(&module.file_name);
+            let same = std::fs::read_to_string(&path).is_ok_and(|old| old == module.contents);
+            if !same {
+                write::write_atomically(&path, module.contents.as_bytes())
+                    .map_err(|e| Error::io(&path, &e))?;
+            }
+            written.push(path);
+        }
+        Ok(written)
+    }
+
+    /// Generates every schema's module in memory.
+    pub fn modules(&self) -> Result<Vec<Module>, Error> {
+        let code = rust::Code::new(&self.runtime_path, self.int64, &self.derives)?;
+        let mut modules: Vec<Module> = Vec::new();
+        for path in self.schema_files()? {
+            let (schema, _) = load_schema(&path)?;
+            let file_name = format!("{}.rs", module_name(&schema, &path));
+            if let Some(other) = modules.iter().find(|m| m.file_name == file_name) {
+                return Err(Error::option(format!(
+                    "{} and {} would both be written to {file_name}: give the schemas different names",
+                    other.schema.display(),
+                    path.display()
+                )));
+            }
+            let preamble = format!(
+                "@generated by `{}` from {} — do not edit.",
+                self.command,
+                path.display()
+            );
+            let plan = plan::Plan::build(&schema).map_err(|e| e.in_file(&path))?;
+            let contents =
+                rust::module_rs(&plan, &code, &preamble).map_err(|e| e.in_file(&path))?;
+            modules.push(Module {
+                file_name,
+                contents,
+                schema: path,
+            });
+        }
+        Ok(modules)
+    }
+
+    /// [`Options`] for [`Builder::generate_crate`], with this builder's 64-bit form, derives and
+    /// command; set the crate-specific fields on the result.
+    pub fn crate_options(&self, crate_name: impl Into<String>) -> Options {
+        Options {
+            int64: self.int64,
+            derives: self.derives.clone(),
+            command: self.command.clone(),
+            ..Options::new(crate_name)
+        }
+    }
+
+    /// The files of a crate for the builder's one schema ([`crate::generate_crate`]), loaded
+    /// the way [`Builder::generate`] loads it. `options.schema_digest` is taken from the bytes
+    /// read when it is `None`.
+    pub fn generate_crate(&self, options: &Options) -> Result<GeneratedFiles, Error> {
+        let files = self.schema_files()?;
+        let [path] = files.as_slice() else {
+            return Err(Error::option(format!(
+                "a crate is generated from exactly one schema; {} given",
+                files.len()
+            )));
+        };
+        let (schema, bytes) = load_schema(path)?;
+        let mut options = options.clone();
+        if options.schema_digest.is_none() {
+            options.schema_digest = Some(crate::schema_digest(&bytes));
+        }
+        crate::generate_crate(&schema, &options).map_err(|e| e.in_file(path))
+    }
+
+    /// The schema files: those given one by one, then each directory's, without repeats.
+    fn schema_files(&self) -> Result<Vec<PathBuf>, Error> {
+        let mut files = self.schemas.clone();
+        for dir in &self.schema_dirs {
+            let entries = std::fs::read_dir(dir).map_err(|e| {
+                Error::schema(format!("cannot read the schema directory: {e}"), None).in_file(dir)
+            })?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.is_file()
+                        && p.file_name()
+                            .and_then(|n| n.to_str())
+                            .is_some_and(|n| n.ends_with(".struct.json"))
+                })
+                .collect();
+            found.sort();
+            files.extend(found);
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        files.retain(|f| seen.insert(f.clone()));
+        if files.is_empty() {
+            return Err(Error::option(
+                "no schemas: add one with schema() or a directory of *.struct.json files with schema_dir()",
+            ));
+        }
+        Ok(files)
+    }
+}
+
+/// Reads and checks one schema document; also returns its bytes (for the digest).
+///
+/// The only place the builder loads schemas: a loader for schema sets (`$import`) replaces
+/// this function.
+fn load_schema(path: &Path) -> Result<(Schema, Vec<u8>), Error> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::schema(format!("cannot read the schema: {e}"), None).in_file(path))?;
+    let schema = Schema::from_slice(&bytes).map_err(|e| {
+        let errors: Vec<_> = e.diagnostics().iter().filter(|d| d.is_error()).collect();
+        let Some(first) = errors.first() else {
+            return Error::schema(e.to_string(), None).in_file(path);
+        };
+        let more = match errors.len() {
+            1 => String::new(),
+            n => format!(" (and {} more error(s))", n - 1),
+        };
+        let location =
+            jsonstruct::schema::Location::new(first.pointer.clone(), first.line, first.column);
+        Error::schema(
+            format!(
+                "invalid JSON Structure schema: [{}] {}{more}",
+                first.code, first.message
+            ),
+            Some(location),
+        )
+        .in_file(path)
+    })?;
+    Ok((schema, bytes))
+}
+
+/// The module's name: the schema's `name` in snake case, else the file name without
+/// `.struct.json` / `.json`.
+fn module_name(schema: &Schema, path: &Path) -> String {
+    let base = match schema.name() {
+        Some(name) => name.to_owned(),
+        None => {
+            let file = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("schema");
+            file.trim_end_matches(".json")
+                .trim_end_matches(".struct")
+                .to_owned()
+        }
+    };
+    names::field_ident(&base)
+        .trim_start_matches("r#")
+        .to_owned()
+}
