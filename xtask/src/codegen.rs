@@ -14,8 +14,9 @@ pub const COMMAND: &str = "cargo xtask codegen";
 
 /// One generated crate.
 struct Target {
-    /// The schema, relative to the workspace root.
-    schema: &'static str,
+    /// The folder of its schemas, relative to the workspace root: every `*.struct.json` in
+    /// it is generated into the one crate (definitions they share through imports once).
+    schemas: &'static str,
     /// The crate's directory, relative to the workspace root.
     dir: &'static str,
     crate_name: &'static str,
@@ -23,7 +24,7 @@ struct Target {
 }
 
 const TARGETS: &[Target] = &[Target {
-    schema: "schemas/clerk/session.struct.json",
+    schemas: "schemas/clerk",
     dir: "generated/clerk-session",
     crate_name: "clerk-session",
     // Clerk sends its millisecond timestamps as JSON numbers.
@@ -94,26 +95,30 @@ pub fn run(root: &Path, mode: Mode) -> Result<Outcome, String> {
         // The build-script API, so `cargo xtask codegen` and a `build.rs` load schemas and
         // spell generated code the same way.
         let builder = Builder::new()
-            .schema(root.join(target.schema))
+            .schema_dir(root.join(target.schemas))
             .int64(target.int64)
             .command(COMMAND);
         let up = "../".repeat(Path::new(target.dir).components().count());
         let options = Options {
-            schema_path: target.schema.to_owned(),
-            schema_path_from_crate: Some(format!("{up}{}", target.schema)),
+            schema_path: format!("{}/*.struct.json", target.schemas),
             runtime_crate_path: Some(format!("{up}{RUNTIME_CRATE}")),
             ..builder.crate_options(target.crate_name)
         };
+        let dir = root.join(target.dir);
         let files = builder
-            .generate_crate(&options)
+            .generate_crate(&dir, &options)
             .map_err(|e| match e.file() {
                 // Name the schema as the workspace does, not by its absolute path.
-                Some(file) => e
-                    .to_string()
-                    .replacen(&file.display().to_string(), target.schema, 1),
-                None => format!("{}: {e}", target.schema),
+                Some(file) => {
+                    let shown = file.strip_prefix(root).unwrap_or(file);
+                    e.to_string().replacen(
+                        &file.display().to_string(),
+                        &shown.display().to_string(),
+                        1,
+                    )
+                }
+                None => format!("{}: {e}", target.schemas),
             })?;
-        let dir = root.join(target.dir);
         let report = write::sync(&dir, &files, mode).map_err(|e| e.to_string())?;
         reports.push((dir, report));
     }
@@ -150,9 +155,12 @@ mod tests {
         let tmp = std::env::temp_dir().join(format!("xtask-codegen-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&tmp);
         for target in TARGETS {
-            let schema = tmp.join(target.schema);
-            std::fs::create_dir_all(schema.parent().unwrap()).unwrap();
-            std::fs::copy(real.join(target.schema), &schema).unwrap();
+            let dir = tmp.join(target.schemas);
+            std::fs::create_dir_all(&dir).unwrap();
+            for entry in std::fs::read_dir(real.join(target.schemas)).unwrap() {
+                let from = entry.unwrap().path();
+                std::fs::copy(&from, dir.join(from.file_name().unwrap())).unwrap();
+            }
         }
         // Nothing generated yet: the check names the missing files and creates none.
         let outcome = run(&tmp, Mode::Check).unwrap();
@@ -171,7 +179,7 @@ mod tests {
         std::fs::write(&tests, "#[test]\nfn mine() {}\n").unwrap();
 
         // Edit the schema: a description changes the docs and the digest.
-        let schema = tmp.join(TARGETS[0].schema);
+        let schema = tmp.join(TARGETS[0].schemas).join("session.struct.json");
         let text = std::fs::read_to_string(&schema).unwrap();
         let edited = text.replacen("Unix timestamp of creation.", "Creation time.", 1);
         assert_ne!(text, edited);
@@ -202,6 +210,21 @@ mod tests {
                 .contains("Creation time.")
         );
         assert!(tests.exists());
+
+        // Drift in any document of the set is caught: an envelope's description.
+        let event = tmp
+            .join(TARGETS[0].schemas)
+            .join("session-webhook-event.struct.json");
+        let text = std::fs::read_to_string(&event).unwrap();
+        let edited = text.replacen("The client's `User-Agent` header.", "The user agent.", 1);
+        assert_ne!(text, edited);
+        std::fs::write(&event, edited).unwrap();
+        let lines = run(&tmp, Mode::Check).unwrap().lines().join("\n");
+        assert!(
+            lines.contains("generated/clerk-session/src/types.rs is out of date")
+                && lines.contains("generated/clerk-session/build.rs is out of date"),
+            "{lines}"
+        );
         std::fs::remove_dir_all(&tmp).unwrap();
     }
 }

@@ -3,12 +3,12 @@
 //! generator and the writer that `cargo xtask codegen` uses (files are compared before writing
 //! and written atomically; nothing is written when generation fails).
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use jsonstruct::Schema;
 use jsonstruct_codegen::write::{self, Mode, Staleness};
-use jsonstruct_codegen::{GeneratedFiles, Int64Encoding, Options};
+use jsonstruct_codegen::{GeneratedFiles, Int64Encoding, Options, SchemaFile};
 
 use crate::render::{self, Style};
 use crate::schema_arg::{self, SchemaDirs, Show};
@@ -24,9 +24,12 @@ pub enum Target {
 
 #[derive(clap::Args)]
 pub struct RustArgs {
-    /// The JSON Structure schema.
-    #[arg(long)]
-    schema: PathBuf,
+    /// A JSON Structure schema; repeat it for a crate of several documents (a definition
+    /// they share through imports becomes one type).
+    #[arg(long = "schema", value_name = "SCHEMA", required = true)]
+    schemas: Vec<PathBuf>,
+    #[command(flatten)]
+    dirs: SchemaDirs,
     /// The crate's directory (created if needed).
     #[arg(long)]
     out: PathBuf,
@@ -45,9 +48,14 @@ pub struct RustArgs {
 
 #[derive(clap::Args)]
 pub struct DocsArgs {
-    /// The JSON Structure schema.
-    #[arg(long)]
-    schema: PathBuf,
+    /// A JSON Structure schema; repeat it for the docs of several documents.
+    #[arg(long = "schema", value_name = "SCHEMA", required = true)]
+    schemas: Vec<PathBuf>,
+    #[command(flatten)]
+    dirs: SchemaDirs,
+    /// Only this definition (`Namespace/Name`) and the types it uses.
+    #[arg(long = "type", value_name = "NAMESPACE/NAME")]
+    ty: Option<String>,
     /// The directory for the Markdown files (created if needed).
     #[arg(long)]
     out: PathBuf,
@@ -70,22 +78,22 @@ pub fn run(target: Target) -> anyhow::Result<ExitCode> {
 }
 
 fn rust(args: RustArgs) -> anyhow::Result<ExitCode> {
-    let Some(loaded) = schema_arg::load(
-        &args.schema,
-        &SchemaDirs::default(),
+    let Some(loaded) = schema_arg::load_all(
+        &args.schemas,
+        &args.dirs,
         Show::All,
         "nothing was generated",
     ) else {
         return Ok(ExitCode::from(2));
     };
-    let (schema, bytes) = (&loaded.schema, loaded.set.text(loaded.docs[0]));
+    let schema = &loaded.schema;
     let crate_name = args
         .crate_name
         .clone()
         .unwrap_or_else(|| default_crate_name(schema));
     let mut command = format!(
-        "jsonstruct generate rust --schema {} --out {} --crate-name {crate_name}",
-        args.schema.display(),
+        "jsonstruct generate rust {} --out {} --crate-name {crate_name}",
+        schema_flags(&args.schemas, &args.dirs),
         args.out.display()
     );
     if args.int64 == Int64::Number {
@@ -99,10 +107,14 @@ fn rust(args: RustArgs) -> anyhow::Result<ExitCode> {
             Int64::String => Int64Encoding::String,
             Int64::Number => Int64Encoding::Number,
         },
-        schema_path: args.schema.display().to_string(),
+        schema_path: shown(&args.schemas),
         command,
-        schema_digest: Some(jsonstruct_codegen::schema_digest(bytes)),
-        schema_path_from_crate: relative_path(&args.out, &args.schema),
+        schema_files: args
+            .schemas
+            .iter()
+            .zip(&loaded.docs)
+            .filter_map(|(path, doc)| SchemaFile::new(path, loaded.set.text(*doc), &args.out))
+            .collect(),
         vendor_runtime: args.vendor_runtime,
         runtime_crate_path: (!args.vendor_runtime)
             .then(|| runtime_crate(&args.out))
@@ -111,37 +123,52 @@ fn rust(args: RustArgs) -> anyhow::Result<ExitCode> {
     };
     let files = match jsonstruct_codegen::generate_crate(schema, &options) {
         Ok(f) => f,
-        Err(e) => return Ok(generation_failed(&args.schema, &e)),
+        Err(e) => return Ok(generation_failed(&args.schemas[0], &e)),
     };
     write_out(&args.out, &files)
 }
 
 fn docs(args: DocsArgs) -> anyhow::Result<ExitCode> {
-    let Some(loaded) = schema_arg::load(
-        &args.schema,
-        &SchemaDirs::default(),
+    let Some(loaded) = schema_arg::load_all(
+        &args.schemas,
+        &args.dirs,
         Show::All,
         "nothing was generated",
     ) else {
         return Ok(ExitCode::from(2));
     };
     let schema = &loaded.schema;
+    let target = match &args.ty {
+        Some(name) => match schema_arg::target(schema, Some(name), "nothing was generated") {
+            Some(t) => Some(t),
+            None => return Ok(ExitCode::from(2)),
+        },
+        None => None,
+    };
     let crate_name = args
         .crate_name
         .clone()
         .unwrap_or_else(|| default_crate_name(schema));
+    let type_flag = args
+        .ty
+        .as_ref()
+        .map_or_else(String::new, |t| format!(" --type {t}"));
     let options = Options {
-        schema_path: args.schema.display().to_string(),
+        schema_path: shown(&args.schemas),
         command: format!(
-            "jsonstruct generate docs --schema {} --out {} --crate-name {crate_name}",
-            args.schema.display(),
+            "jsonstruct generate docs {}{type_flag} --out {} --crate-name {crate_name}",
+            schema_flags(&args.schemas, &args.dirs),
             args.out.display()
         ),
         ..Options::new(crate_name)
     };
-    let files = match jsonstruct_codegen::generate_docs(schema, &options) {
+    let generated = match target {
+        Some(ty) => jsonstruct_codegen::generate_docs_for(schema, ty, &options),
+        None => jsonstruct_codegen::generate_docs(schema, &options),
+    };
+    let files = match generated {
         Ok(f) => f,
-        Err(e) => return Ok(generation_failed(&args.schema, &e)),
+        Err(e) => return Ok(generation_failed(&args.schemas[0], &e)),
     };
     write_out(&args.out, &files)
 }
@@ -175,6 +202,26 @@ fn write_out(out: &Path, files: &GeneratedFiles) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The schemas as the first line of generated files names them.
+fn shown(schemas: &[PathBuf]) -> String {
+    let names: Vec<String> = schemas.iter().map(|p| p.display().to_string()).collect();
+    names.join(", ")
+}
+
+/// `--schema A --schema B --schema-dir D`, for the command named in generated files.
+fn schema_flags(schemas: &[PathBuf], dirs: &SchemaDirs) -> String {
+    let mut flags: Vec<String> = schemas
+        .iter()
+        .map(|p| format!("--schema {}", p.display()))
+        .collect();
+    flags.extend(
+        dirs.dirs
+            .iter()
+            .map(|d| format!("--schema-dir {}", d.display())),
+    );
+    flags.join(" ")
+}
+
 /// The schema's `name` in kebab case (`SessionActivity` -> `session-activity`).
 fn default_crate_name(schema: &Schema) -> String {
     let words: Vec<String> = jsonstruct_codegen::names::words(schema.name().unwrap_or_default())
@@ -193,47 +240,15 @@ fn default_crate_name(schema: &Schema) -> String {
 /// crate depends on the runtime by version only.
 fn runtime_crate(out: &Path) -> Option<String> {
     let out_abs = std::path::absolute(out).ok()?;
-    let cleaned: PathBuf = clean(&out_abs).iter().collect();
+    let cleaned = write::lexically_absolute(&out_abs)?;
     cleaned.ancestors().find_map(|dir| {
         let runtime = dir.join("crates/jsonstruct-types");
         runtime
             .join("Cargo.toml")
             .is_file()
-            .then(|| relative_path(out, &runtime))
+            .then(|| write::relative_path(out, &runtime))
             .flatten()
     })
-}
-
-/// The components of an absolute path with `.` and `..` resolved lexically.
-fn clean(p: &Path) -> Vec<Component<'_>> {
-    let mut out: Vec<Component<'_>> = Vec::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// `to` relative to the directory `from` (both made absolute lexically), with `/` separators,
-/// for the generated `build.rs`; `None` when there is no relative path (other drive).
-fn relative_path(from: &Path, to: &Path) -> Option<String> {
-    let from = std::path::absolute(from).ok()?;
-    let to = std::path::absolute(to.canonicalize().ok()?).ok()?;
-    let (from, to) = (clean(&from), clean(&to));
-    if from.first() != to.first() {
-        return None;
-    }
-    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
-    let mut parts: Vec<String> = vec!["..".to_owned(); from.len() - common];
-    for c in &to[common..] {
-        parts.push(c.as_os_str().to_str()?.to_owned());
-    }
-    Some(parts.join("/"))
 }
 
 #[cfg(test)]
@@ -249,19 +264,5 @@ mod tests {
         );
         let outside = std::env::temp_dir().join(format!("no-checkout-{}", std::process::id()));
         assert_eq!(runtime_crate(&outside), None);
-    }
-
-    #[test]
-    fn relative_paths() {
-        let dir = std::env::temp_dir();
-        let schema = dir.join(format!("rel-{}.json", std::process::id()));
-        std::fs::write(&schema, "{}").unwrap();
-        let name = schema.file_name().unwrap().to_str().unwrap();
-        assert_eq!(
-            relative_path(&dir.join("a/b"), &schema).as_deref(),
-            Some(format!("../../{name}").as_str())
-        );
-        assert_eq!(relative_path(&dir, &schema).as_deref(), Some(name));
-        std::fs::remove_file(&schema).unwrap();
     }
 }

@@ -257,3 +257,91 @@ fn docs_are_written_one_page_per_type() {
     assert!(pages > 10, "{pages} pages");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+fn clerk_schema(file: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../schemas/clerk")
+        .join(file)
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// Several `--schema`s make one crate: the Session the envelopes import is one type; and
+/// `generate docs --type` writes the page of one type with the pages it links to, nothing else.
+#[test]
+fn several_schemas_make_one_crate_and_docs_can_be_one_type() {
+    let dir = scratch("several");
+    let (session, event, list) = (
+        clerk_schema("session.struct.json"),
+        clerk_schema("session-webhook-event.struct.json"),
+        clerk_schema("session-list.struct.json"),
+    );
+    let krate = dir.join("crate");
+    let out = jsonstruct(&[
+        "generate",
+        "rust",
+        "--schema",
+        &session,
+        "--schema",
+        &event,
+        "--schema",
+        &list,
+        "--out",
+        krate.to_str().unwrap(),
+        "--crate-name",
+        "clerk-all",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let types = std::fs::read_to_string(krate.join("src/types.rs")).unwrap();
+    for ty in [
+        "Session",
+        "SessionWebhookEvent",
+        "SessionList",
+        "WebhookSession",
+    ] {
+        assert_eq!(
+            types.matches(&format!("pub struct {ty} {{")).count(),
+            1,
+            "{ty}"
+        );
+    }
+    let build = std::fs::read_to_string(krate.join("build.rs")).unwrap();
+    assert!(build.contains("session-list.struct.json") && build.contains("session.struct.json\""));
+
+    let docs = dir.join("docs");
+    let out = jsonstruct(&[
+        "generate",
+        "docs",
+        "--schema",
+        &event,
+        "--type",
+        "EventAttributes",
+        "--out",
+        docs.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut pages: Vec<String> = std::fs::read_dir(&docs)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    pages.sort();
+    assert_eq!(pages, ["EventAttributes.md", "HttpRequest.md"]);
+    let typo = jsonstruct(&[
+        "generate",
+        "docs",
+        "--schema",
+        &event,
+        "--type",
+        "EventAtributes",
+        "--out",
+        docs.to_str().unwrap(),
+    ]);
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(
+        text(&typo.stderr).contains("did you mean EventAttributes?"),
+        "{}",
+        text(&typo.stderr)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -5,9 +5,10 @@
 
 use std::path::{Path, PathBuf};
 
-use jsonstruct::Schema;
+use jsonstruct::schema::{DocumentId, Location, SchemaSet};
+use jsonstruct::{LoadError, Schema};
 
-use crate::{names, plan, rust, write, Error, GeneratedFiles, Int64Encoding, Options};
+use crate::{names, plan, rust, write, Error, GeneratedFiles, Int64Encoding, Options, SchemaFile};
 
 /// Generates Rust modules from JSON Structure schemas, typically in a `build.rs`:
 ///
@@ -174,8 +175,10 @@ impl Builder {
     pub fn modules(&self) -> Result<Vec<Module>, Error> {
         let code = rust::Code::new(&self.runtime_path, self.int64, &self.derives)?;
         let mut modules: Vec<Module> = Vec::new();
-        for path in self.schema_files()? {
-            let (schema, _) = load_schema(&path)?;
+        let documents = Documents::read(&self.schema_files()?)?;
+        for (path, doc) in &documents.files {
+            let path = path.clone();
+            let schema = documents.check(&[*doc])?;
             let file_name = format!("{}.rs", module_name(&schema, &path));
             if let Some(other) = modules.iter().find(|m| m.file_name == file_name) {
                 return Err(Error::option(format!(
@@ -212,23 +215,36 @@ impl Builder {
         }
     }
 
-    /// The files of a crate for the builder's one schema ([`crate::generate_crate`]), loaded
-    /// the way [`Builder::generate`] loads it. `options.schema_digest` is taken from the bytes
-    /// read when it is `None`.
-    pub fn generate_crate(&self, options: &Options) -> Result<GeneratedFiles, Error> {
-        let files = self.schema_files()?;
-        let [path] = files.as_slice() else {
-            return Err(Error::option(format!(
-                "a crate is generated from exactly one schema; {} given",
-                files.len()
-            )));
-        };
-        let (schema, bytes) = load_schema(path)?;
+    /// The files of one crate for all the builder's schemas ([`crate::generate_crate`]),
+    /// loaded the way [`Builder::generate`] loads them but as one model: a definition several
+    /// of them share through imports is one type. When `options.schema_files` is empty it is
+    /// filled with every schema file, seen from `crate_dir` (the crate's directory), so the
+    /// crate's `build.rs` notices drift in any of them.
+    pub fn generate_crate(
+        &self,
+        crate_dir: &Path,
+        options: &Options,
+    ) -> Result<GeneratedFiles, Error> {
+        let documents = Documents::read(&self.schema_files()?)?;
+        let docs: Vec<DocumentId> = documents.files.iter().map(|(_, d)| *d).collect();
+        let schema = documents.check(&docs)?;
         let mut options = options.clone();
-        if options.schema_digest.is_none() {
-            options.schema_digest = Some(crate::schema_digest(&bytes));
+        if options.schema_files.is_empty() {
+            for (path, doc) in &documents.files {
+                let file = SchemaFile::new(path, documents.set.text(*doc), crate_dir).ok_or_else(
+                    || {
+                        Error::option(format!(
+                            "{} has no path relative to {}",
+                            path.display(),
+                            crate_dir.display()
+                        ))
+                    },
+                )?;
+                options.schema_files.push(file);
+            }
         }
-        crate::generate_crate(&schema, &options).map_err(|e| e.in_file(path))
+        let first = &documents.files[0].0;
+        crate::generate_crate(&schema, &options).map_err(|e| e.in_file(first))
     }
 
     /// The schema files: those given one by one, then each directory's, without repeats.
@@ -262,34 +278,65 @@ impl Builder {
     }
 }
 
-/// Reads and checks one schema document; also returns its bytes (for the digest).
-///
-/// The only place the builder loads schemas: a loader for schema sets (`$import`) replaces
-/// this function.
-fn load_schema(path: &Path) -> Result<(Schema, Vec<u8>), Error> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::schema(format!("cannot read the schema: {e}"), None).in_file(path))?;
-    let schema = Schema::from_slice(&bytes).map_err(|e| {
-        let errors: Vec<_> = e.diagnostics().iter().filter(|d| d.is_error()).collect();
+/// The builder's schema files in one schema set: imports between them resolve by `$id` (and
+/// relative paths by file); the only place the builder loads schemas.
+struct Documents {
+    set: SchemaSet,
+    files: Vec<(PathBuf, DocumentId)>,
+}
+
+impl Documents {
+    fn read(paths: &[PathBuf]) -> Result<Documents, Error> {
+        let mut set = SchemaSet::new();
+        let mut files = Vec::new();
+        for path in paths {
+            let doc = set.add_file(path).map_err(|e| match e {
+                LoadError::Io { error, .. } => {
+                    Error::schema(format!("cannot read the schema: {error}"), None).in_file(path)
+                }
+                other => Error::schema(other.to_string(), None).in_file(path),
+            })?;
+            files.push((path.clone(), doc));
+        }
+        Ok(Documents { set, files })
+    }
+
+    /// The checked model of `docs` (one document, or several as one model); the first error
+    /// names the file it is in.
+    fn check(&self, docs: &[DocumentId]) -> Result<Schema, Error> {
+        let report = match docs {
+            [one] => self.set.check(*one),
+            many => self.set.check_all(many),
+        };
+        let errors: Vec<_> = report.errors().collect();
         let Some(first) = errors.first() else {
-            return Error::schema(e.to_string(), None).in_file(path);
+            return report
+                .schema
+                .ok_or_else(|| Error::internal("a schema without errors did not load"));
+        };
+        let file = match &first.file {
+            Some(name) => PathBuf::from(name),
+            None => self
+                .files
+                .iter()
+                .find(|(_, d)| *d == docs[0])
+                .map(|(p, _)| p.clone())
+                .unwrap_or_default(),
         };
         let more = match errors.len() {
             1 => String::new(),
             n => format!(" (and {} more error(s))", n - 1),
         };
-        let location =
-            jsonstruct::schema::Location::new(first.pointer.clone(), first.line, first.column);
-        Error::schema(
+        let location = Location::new(first.pointer.clone(), first.line, first.column);
+        Err(Error::schema(
             format!(
                 "invalid JSON Structure schema: [{}] {}{more}",
                 first.code, first.message
             ),
             Some(location),
         )
-        .in_file(path)
-    })?;
-    Ok((schema, bytes))
+        .in_file(&file))
+    }
 }
 
 /// The module's name: the schema's `name` in snake case, else the file name without

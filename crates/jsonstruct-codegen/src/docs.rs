@@ -53,8 +53,18 @@ const PRELUDE: &[&str] = &[
 ];
 
 pub(crate) fn generate(plan: &Plan<'_>, options: &Options) -> Result<Vec<GeneratedFile>, Error> {
+    generate_only(plan, options, None)
+}
+
+/// The pages of the items in `only` (all when `None`).
+pub(crate) fn generate_only(
+    plan: &Plan<'_>,
+    options: &Options,
+    only: Option<&std::collections::BTreeSet<usize>>,
+) -> Result<Vec<GeneratedFile>, Error> {
     plan.order()
         .into_iter()
+        .filter(|i| only.is_none_or(|set| set.contains(i)))
         .map(|i| {
             let item = plan.item(i);
             Ok(GeneratedFile {

@@ -69,15 +69,14 @@ pub struct Options {
     /// The package name (`clerk-session`); the library is its snake-case form.
     pub crate_name: String,
     pub int64: Int64Encoding,
-    /// The schema's path as shown in the generated files' first line.
+    /// The schema's path (or paths) as shown in the generated files' first line.
     pub schema_path: String,
     /// The command that regenerates the files, named in their first line.
     pub command: String,
-    /// [`schema_digest`] of the schema file; embedded as `SCHEMA_DIGEST`.
-    pub schema_digest: Option<String>,
-    /// The schema file's path relative to the generated crate's directory. With a digest, the
-    /// crate gets a `build.rs` that fails the build when that file exists and differs.
-    pub schema_path_from_crate: Option<String>,
+    /// The schema files the crate is generated from, with their digests. When given, the
+    /// crate gets a `build.rs` that fails the build when any of them exists and differs, and
+    /// `SCHEMA_DIGESTS` lists them.
+    pub schema_files: Vec<SchemaFile>,
     /// Traits every generated struct and enum derives besides `Debug`, `Clone`, `PartialEq`
     /// and the serde traits, as Rust paths (`"Hash"`, `"::std::cmp::Eq"`); skipped where a
     /// type has the trait already. A trait a type cannot derive (`Eq` on a type with an `f64`)
@@ -100,8 +99,7 @@ impl Options {
             int64: Int64Encoding::String,
             schema_path: "schema.struct.json".to_owned(),
             command: "jsonstruct generate rust".to_owned(),
-            schema_digest: None,
-            schema_path_from_crate: None,
+            schema_files: Vec::new(),
             derives: Vec::new(),
             vendor_runtime: false,
             runtime_crate_path: None,
@@ -146,6 +144,27 @@ impl Options {
             }
         }
         Ok(())
+    }
+}
+
+/// A schema file a crate is generated from, for the drift check of its `build.rs`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaFile {
+    /// The file's path relative to the generated crate's directory, `/`-separated.
+    pub path_from_crate: String,
+    /// [`schema_digest`] of its bytes.
+    pub digest: String,
+}
+
+impl SchemaFile {
+    /// The entry for a schema file read from `path`, seen from the crate directory `crate_dir`
+    /// (both taken as the file system has them). `None` when no relative path exists (another
+    /// drive).
+    pub fn new(path: &std::path::Path, bytes: &[u8], crate_dir: &std::path::Path) -> Option<Self> {
+        Some(SchemaFile {
+            path_from_crate: write::relative_path(crate_dir, path)?,
+            digest: schema_digest(bytes),
+        })
     }
 }
 
@@ -216,7 +235,7 @@ disable_all_formatting = true
             options.preamble()
         ),
     );
-    if let (Some(_), Some(_)) = (&options.schema_digest, &options.schema_path_from_crate) {
+    if !options.schema_files.is_empty() {
         files.push("build.rs", rust::build_rs(options)?);
     }
     let docs = docs::generate(&plan, options)?;
@@ -229,6 +248,26 @@ disable_all_formatting = true
     }
     for doc in docs {
         files.push(format!("docs/{}", doc.path), doc.contents);
+    }
+    Ok(files.sorted())
+}
+
+/// The Markdown docs of one type (`jsonstruct generate docs --type`): its page and the pages of
+/// the types it uses, so every link resolves.
+pub fn generate_docs_for(
+    schema: &Schema,
+    ty: jsonstruct::TypeId,
+    options: &Options,
+) -> Result<GeneratedFiles, Error> {
+    options.check()?;
+    let plan = plan::Plan::build(schema)?;
+    let start = plan
+        .item_of(ty)
+        .ok_or_else(|| Error::option("the type has no page of its own (it is not a definition)"))?;
+    let only = plan.closure(start);
+    let mut files = GeneratedFiles::default();
+    for doc in docs::generate_only(&plan, options, Some(&only))? {
+        files.files.push(doc);
     }
     Ok(files.sorted())
 }

@@ -196,6 +196,32 @@ impl<'s> Plan<'s> {
         &self.items[idx]
     }
 
+    /// The item a schema node became, looking through `$ref` aliases.
+    pub fn item_of(&self, node: TypeId) -> Option<usize> {
+        let find = |n: TypeId| self.items.iter().position(|i| i.node == n);
+        find(node).or_else(|| find(self.schema.resolve(node)))
+    }
+
+    /// `start` and every item its types name, transitively (the types a page links to).
+    pub fn closure(&self, start: usize) -> BTreeSet<usize> {
+        let mut seen = BTreeSet::from([start]);
+        let mut stack = vec![start];
+        while let Some(i) = stack.pop() {
+            let mut named = Vec::new();
+            for ty in item_types(&self.items[i].kind) {
+                named_in(ty, false, &mut named);
+            }
+            // Inline types owned by an item are part of its page's story too.
+            named.extend((0..self.items.len()).filter(|&j| j != i && self.items[j].owner == i));
+            for j in named {
+                if seen.insert(j) {
+                    stack.push(j);
+                }
+            }
+        }
+        seen
+    }
+
     /// Whether a field of this type is an `Option` (looking through aliases).
     pub fn is_option(&self, ty: &RType) -> bool {
         match ty {

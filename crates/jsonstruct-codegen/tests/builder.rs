@@ -205,7 +205,8 @@ fn a_crate_holds_the_same_items_as_the_module() {
         .command("cmd");
     let module = builder.modules().unwrap().remove(0).contents;
     let options = builder.crate_options("person-types");
-    let files = builder.generate_crate(&options).unwrap();
+    let crate_dir = dir.join("out");
+    let files = builder.generate_crate(&crate_dir, &options).unwrap();
     let types = files.get("src/types.rs").unwrap();
     let items = |text: &str| {
         text.lines()
@@ -214,19 +215,52 @@ fn a_crate_holds_the_same_items_as_the_module() {
             .join("\n")
     };
     assert_eq!(items(types), items(&module));
-    // The digest comes from the bytes the builder read.
+    // The digest comes from the bytes the builder read, and the path from the crate's folder.
     let digest = jsonstruct_codegen::schema_digest(&std::fs::read(&path).unwrap());
     assert!(files.get("src/lib.rs").unwrap().contains(&digest));
+    assert!(files
+        .get("build.rs")
+        .unwrap()
+        .contains("\"../p.struct.json\""));
     let manifest = files.get("Cargo.toml").unwrap();
     assert!(manifest.contains("jsonstruct-types = \""), "{manifest}");
 
     let two = Builder::new().schema(&path).schema(&path).schema_dir(&dir);
-    assert!(two.generate_crate(&options).is_ok(), "repeats count once");
-    write(&dir, "q.struct.json", &schema("Other", ""));
-    let err = Builder::new()
-        .schema_dir(&dir)
-        .generate_crate(&options)
-        .unwrap_err();
-    assert!(err.to_string().contains("exactly one schema"), "{err}");
+    assert!(
+        two.generate_crate(&crate_dir, &options).is_ok(),
+        "repeats count once"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Several documents make one crate: a definition one of them imports from another is one
+/// type, and the build script watches every document.
+#[test]
+fn a_crate_of_several_documents_shares_imported_definitions() {
+    let dir = scratch("several");
+    write(&dir, "p.struct.json", &schema("Person", ""));
+    write(
+        &dir,
+        "team.struct.json",
+        r##"{"$schema": "https://json-structure.org/meta/core/v0/#", "$id": "https://example.com/team",
+            "$import": "p.struct.json", "name": "Team", "type": "object",
+            "properties": {"lead": {"type": {"$ref": "#/definitions/Person"}}}}"##,
+    );
+    let builder = Builder::new().schema_dir(&dir).command("cmd");
+    let files = builder
+        .generate_crate(&dir.join("out"), &builder.crate_options("team-types"))
+        .unwrap();
+    let types = files.get("src/types.rs").unwrap();
+    assert_eq!(types.matches("pub struct Person {").count(), 1, "{types}");
+    assert_eq!(types.matches("pub struct Team {").count(), 1, "{types}");
+    let build = files.get("build.rs").unwrap();
+    assert!(
+        build.contains("\"../p.struct.json\"") && build.contains("\"../team.struct.json\""),
+        "{build}"
+    );
+    // A module per document stands alone: the team's module carries the Person it imports.
+    let modules = builder.modules().unwrap();
+    let team = modules.iter().find(|m| m.file_name == "team.rs").unwrap();
+    assert!(team.contents.contains("pub struct Person {"));
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -38,6 +38,36 @@ pub enum Verdict {
     OnlyUndeclared(&'static [&'static str]),
 }
 
+/// The type a file really is, as `schemas/clerk/` names it: what it is validated against as
+/// recorded (the README's verdict table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recorded {
+    /// `session.struct.json`: a Session.
+    Session,
+    /// `session-webhook-event.struct.json`: a `SessionWebhookEvent`.
+    WebhookEvent,
+    /// `session-list.struct.json`: the paginated `SessionList`.
+    List,
+    /// `session-list.struct.json --type Sessions`: the bare array of Sessions.
+    Sessions,
+    /// Not a Session payload (validated as nothing).
+    NotASession,
+}
+
+impl Recorded {
+    /// The schema file (in `schemas/clerk/`) and the `--type`, as the README's table writes
+    /// them.
+    pub fn target(self) -> Option<(&'static str, Option<&'static str>)> {
+        match self {
+            Recorded::Session => Some(("session.struct.json", None)),
+            Recorded::WebhookEvent => Some(("session-webhook-event.struct.json", None)),
+            Recorded::List => Some(("session-list.struct.json", None)),
+            Recorded::Sessions => Some(("session-list.struct.json", Some("Sessions"))),
+            Recorded::NotASession => None,
+        }
+    }
+}
+
 /// One payload file.
 #[derive(Debug, Clone, Copy)]
 pub struct File {
@@ -47,6 +77,8 @@ pub struct File {
     pub holds: Holds,
     /// The verdict on each part it holds.
     pub verdict: Verdict,
+    /// What the whole file is, and whether it is valid as that.
+    pub recorded: (Recorded, bool),
 }
 
 /// The README's table, file by file (`Items` and `DataItems` count the list as it is).
@@ -56,82 +88,102 @@ pub const FILES: &[File] = &[
         "01-bapi-session-docs-2021-seconds.json",
         Holds::Session,
         Verdict::Invalid,
+        (Recorded::Session, false),
     ),
     file(
         "02-bapi-session-go-sdk-v1-fixture-2021-seconds.json",
         Holds::Session,
         Verdict::Invalid,
+        (Recorded::Session, false),
     ),
     // A Frontend API session: no `user_id`/`client_id`, an embedded `user`.
     file(
         "03-fapi-session-docs-2021-ms-with-user.json",
         Holds::Session,
         Verdict::Invalid,
+        (Recorded::Session, false),
     ),
     file(
         "04-webhook-session-created-event-catalog-2022.json",
         Holds::Data,
         Verdict::Valid,
+        (Recorded::WebhookEvent, true),
     ),
     file(
         "05-webhook-session-ended-event-catalog-2022.json",
         Holds::Data,
         Verdict::Valid,
+        (Recorded::WebhookEvent, true),
     ),
     file(
         "06-webhook-session-removed-event-catalog-2022.json",
         Holds::Data,
         Verdict::Valid,
+        (Recorded::WebhookEvent, true),
     ),
     file(
         "07-webhook-session-revoked-event-catalog-2022.json",
         Holds::Data,
         Verdict::Valid,
+        (Recorded::WebhookEvent, true),
     ),
     // Frontend API shapes.
     file(
         "08-fapi-active-sessions-clerk-ios-mock-2024.json",
         Holds::Items(3),
         Verdict::Invalid,
+        (Recorded::Sessions, false),
     ),
     file(
         "09-bapi-get-session-2025-transcribed-python-issue-120.json",
         Holds::Session,
         Verdict::Valid,
+        (Recorded::Session, true),
     ),
     file(
         "10-webhook-session-created-openapi-example.json",
         Holds::Data,
         Verdict::OnlyUndeclared(&["user"]),
+        (Recorded::WebhookEvent, true),
     ),
     file(
         "11-webhook-session-pending-openapi-example.json",
         Holds::Data,
         Verdict::OnlyUndeclared(&["user"]),
+        (Recorded::WebhookEvent, true),
     ),
     file(
         "12-bapi-session-speakeasy-synthetic-with-tasks.json",
         Holds::Session,
         Verdict::Valid,
+        (Recorded::Session, true),
     ),
     // Stubs of id and status only.
     file(
         "13-bapi-session-list-paginated-envelope-go-sdk-test.json",
         Holds::DataItems(1),
         Verdict::Invalid,
+        (Recorded::List, false),
     ),
     file(
         "14-actor-token-request-docs.json",
         Holds::Actor,
         Verdict::Valid,
+        (Recorded::NotASession, false),
     ),
 ];
 
-const fn file(name: &'static str, holds: Holds, verdict: Verdict) -> File {
+const fn file(
+    name: &'static str,
+    holds: Holds,
+    verdict: Verdict,
+    recorded: (Recorded, bool),
+) -> File {
     File {
         name,
         holds,
         verdict,
+        recorded,
     }
 }
 

@@ -157,14 +157,32 @@ pub(crate) fn lib_rs(
 ) -> Result<String, Error> {
     let schema = plan.schema;
     let mut lines = vec![format!(" # {}", options.crate_name), String::new()];
-    lines.push(format!(
-        " Rust types for the JSON Structure schema `{}` (`{}`).",
-        schema.name().unwrap_or("unnamed"),
-        schema.id()
-    ));
-    if let Some(d) = schema.description() {
+    let documents: Vec<_> = schema
+        .sources()
+        .iter()
+        .filter(|s| !s.is_imported())
+        .collect();
+    if documents.len() > 1 {
+        // A crate of several documents: each with its root type.
+        lines.push(" Rust types for the JSON Structure schemas".to_owned());
         lines.push(String::new());
-        lines.extend(doc_lines(d.trim()));
+        for d in &documents {
+            let root = d
+                .root()
+                .and_then(|r| plan.item_of(r))
+                .map_or_else(String::new, |i| format!(": [`{}`]", plan.item(i).name));
+            lines.push(format!(" - `{}`{root}", d.id()));
+        }
+    } else {
+        lines.push(format!(
+            " Rust types for the JSON Structure schema `{}` (`{}`).",
+            schema.name().unwrap_or("unnamed"),
+            schema.id()
+        ));
+        if let Some(d) = schema.description() {
+            lines.push(String::new());
+            lines.extend(doc_lines(d.trim()));
+        }
     }
     lines.push(String::new());
     if let Some(root) = plan.root {
@@ -196,11 +214,15 @@ pub(crate) fn lib_rs(
         .into_iter()
         .map(|l| if l.is_empty() { l } else { format!(" {l}") }),
     );
-    let digest = options.schema_digest.as_ref().map(|d| {
+    let digest = (!options.schema_files.is_empty()).then(|| {
+        let entries = options.schema_files.iter().map(|f| {
+            let (path, digest) = (&f.path_from_crate, &f.digest);
+            quote!((#path, #digest))
+        });
         quote! {
-            /// SHA-256 of the schema file this crate was generated from (line endings
-            /// normalised to `\n`).
-            pub const SCHEMA_DIGEST: &str = #d;
+            /// The schema files this crate was generated from (relative to the crate's
+            /// directory), each with the SHA-256 of its bytes (line endings normalised to `\n`).
+            pub const SCHEMA_DIGESTS: &[(&str, &str)] = &[#(#entries),*];
         }
     });
     let doc_items = docs.iter().map(|d| {
@@ -253,10 +275,23 @@ pub(crate) fn lib_rs(
 /// runtime by version (and, inside this workspace, by path), or needs only serde when the
 /// runtime is vendored.
 pub(crate) fn cargo_toml(schema: &Schema, options: &Options) -> String {
-    let description = format!(
-        "Rust types for the {} JSON Structure schema (generated)",
-        schema.name().unwrap_or("unnamed")
-    );
+    let names: Vec<&str> = schema
+        .sources()
+        .iter()
+        .filter(|s| !s.is_imported())
+        .filter_map(|s| s.root().and_then(|r| schema.node(r).definition.as_ref()))
+        .map(|d| d.name())
+        .collect();
+    let description = match names.as_slice() {
+        [_, _, ..] => format!(
+            "Rust types for the {} JSON Structure schemas (generated)",
+            names.join(", ")
+        ),
+        _ => format!(
+            "Rust types for the {} JSON Structure schema (generated)",
+            schema.name().unwrap_or("unnamed")
+        ),
+    };
     let runtime = match (&options.vendor_runtime, &options.runtime_crate_path) {
         (true, _) => String::new(),
         (false, None) => format!("jsonstruct-types = \"{RUNTIME_VERSION}\"\n"),
@@ -289,42 +324,50 @@ pub(crate) fn cargo_toml(schema: &Schema, options: &Options) -> String {
 /// `build.rs`: fails the build when the schema file is present and its digest differs from
 /// the one the crate was generated from; builds normally when the file is absent (vendored).
 pub(crate) fn build_rs(options: &Options) -> Result<String, Error> {
-    let (Some(digest), Some(path)) = (&options.schema_digest, &options.schema_path_from_crate)
-    else {
-        return Err(Error::internal("build.rs needs the schema digest and path"));
-    };
+    if options.schema_files.is_empty() {
+        return Err(Error::internal(
+            "build.rs needs the schema files and their digests",
+        ));
+    }
+    let entries = options.schema_files.iter().map(|f| {
+        let (path, digest) = (&f.path_from_crate, &f.digest);
+        quote!((#path, #digest))
+    });
     let fix = &options.command;
     let sha: syn::File = syn::parse_str(include_str!("../sha256.rs"))
         .map_err(|e| Error::internal(format!("sha256.rs does not parse: {e}")))?;
     let sha_items = sha.items;
     let tokens = quote! {
-        //! Fails the build when the schema this crate was generated from has changed since.
+        //! Fails the build when a schema this crate was generated from has changed since.
 
-        /// The schema file, relative to this crate's directory.
-        const SCHEMA: &str = #path;
-        /// The digest of the schema this crate was generated from.
-        const DIGEST: &str = #digest;
+        /// The schema files, relative to this crate's directory, with the digests the crate
+        /// was generated from.
+        const SCHEMAS: &[(&str, &str)] = &[#(#entries),*];
         /// The command that regenerates this crate.
         const FIX: &str = #fix;
 
         fn main() {
+            println!("cargo:rerun-if-changed=build.rs");
             let dir = ::std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default();
-            let path = ::std::path::Path::new(&dir).join(SCHEMA);
-            match ::std::fs::read(&path) {
-                ::std::result::Result::Ok(bytes) => {
+            let mut stale = false;
+            for (schema, generated_from) in SCHEMAS {
+                let path = ::std::path::Path::new(&dir).join(schema);
+                // Outside the workspace (vendored) the file is absent: nothing to compare with.
+                if let ::std::result::Result::Ok(bytes) = ::std::fs::read(&path) {
                     println!("cargo:rerun-if-changed={}", path.display());
                     let digest = schema_digest(&bytes);
-                    if digest != DIGEST {
+                    if digest != *generated_from {
                         eprintln!(
-                            "error: {} has changed since this crate was generated from it (schema digest {digest}, generated from {DIGEST}).",
+                            "error: {} has changed since this crate was generated from it (schema digest {digest}, generated from {generated_from}).",
                             path.display()
                         );
-                        eprintln!("Run `{FIX}` to regenerate the crate.");
-                        ::std::process::exit(1);
+                        stale = true;
                     }
                 }
-                // Outside the workspace (vendored): nothing to compare with.
-                ::std::result::Result::Err(_) => println!("cargo:rerun-if-changed=build.rs"),
+            }
+            if stale {
+                eprintln!("Run `{FIX}` to regenerate the crate.");
+                ::std::process::exit(1);
             }
         }
 
