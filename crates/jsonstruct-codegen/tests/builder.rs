@@ -173,7 +173,11 @@ fn errors_name_the_file_and_the_place() {
 
     // Two schemas that would write the same file.
     let one = write(&dir, "one.struct.json", &schema("Person", ""));
-    let two = write(&dir, "two.struct.json", &schema("Person", ""));
+    let two = write(
+        &dir,
+        "two.struct.json",
+        &schema("Person", "").replace("example.com/Person", "example.com/Person2"),
+    );
     let err = Builder::new()
         .schema(&one)
         .schema(&two)
