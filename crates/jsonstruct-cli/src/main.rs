@@ -2,9 +2,11 @@
 //! types and docs, and convert from and to other schema formats.
 //!
 //! Exit codes are part of the contract scripts rely on: 0 success, 1 invalid input (a schema
-//! that fails `check`, an instance that fails `validate`), 2 usage, I/O or schema errors.
+//! that fails `check`, an instance that fails `validate`, a schema change that violates the
+//! `diff` policy), 2 usage, I/O or schema errors.
 
 mod check;
+mod diff;
 mod export;
 mod generate;
 mod import;
@@ -48,6 +50,9 @@ enum Command {
     /// Convert a JSON Structure schema into another format (printed on stdout).
     #[command(subcommand)]
     Export(export::Target),
+    /// Compare two schemas: each change, whom it breaks, the semver bump of the generated
+    /// crate; exit 1 when a change violates the compatibility policy.
+    Diff(diff::Args),
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -64,6 +69,7 @@ fn main() -> ExitCode {
         Command::Generate(target) => generate::run(target),
         Command::Import(source) => import::run(source),
         Command::Export(target) => export::run(target),
+        Command::Diff(args) => diff::run(args),
     };
     match result {
         Ok(code) => code,
