@@ -1215,11 +1215,17 @@ fn check_pair(
     let opts = options(int64_numbers);
     let d = diff::diff_with_options(&old, &new, &opts);
     let report = |what: &str, def: &Option<String>, v: &Value, d: &Diff| {
+        // Entries are backward counterexamples: a forward one is kept with the sides swapped.
+        let (o, n) = if what.contains("called forward") {
+            (new_json, old_json)
+        } else {
+            (old_json, new_json)
+        };
         let entry = json!({
             "name": "NAME",
             "int64_numbers": int64_numbers,
-            "old": old_json,
-            "new": new_json,
+            "old": o,
+            "new": n,
             "instances": [{"definition": def, "value": v}],
         });
         format!(
