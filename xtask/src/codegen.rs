@@ -14,16 +14,16 @@ pub use jsonstruct_codegen::write::Mode;
 pub const COMMAND: &str = "cargo xtask codegen";
 
 /// One generated crate.
-struct Target {
+pub struct Target {
     /// The schema, relative to the workspace root.
-    schema: &'static str,
+    pub schema: &'static str,
     /// The crate's directory, relative to the workspace root.
-    dir: &'static str,
-    crate_name: &'static str,
+    pub dir: &'static str,
+    pub crate_name: &'static str,
     int64: Int64Encoding,
 }
 
-const TARGETS: &[Target] = &[Target {
+pub const TARGETS: &[Target] = &[Target {
     schema: "schemas/clerk/session.struct.json",
     dir: "generated/clerk-session",
     crate_name: "clerk-session",

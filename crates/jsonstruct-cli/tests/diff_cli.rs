@@ -73,8 +73,14 @@ fn an_added_enum_value_passes_backward_and_fails_forward() {
     let o = run(&dir, &["old.json", "new.json"]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     let out = stdout(&o);
-    assert!(out.starts_with("change[enum-value-added]: S: enum value \"c\" added\n"), "{out}");
-    assert!(out.contains("  --> new new.json:7:15 (/properties/status/enum/2)"), "{out}");
+    assert!(
+        out.starts_with("change[enum-value-added]: S: enum value \"c\" added\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  --> new new.json:7:15 (/properties/status/enum/2)"),
+        "{out}"
+    );
     assert!(out.contains("generated types"), "{out}");
     assert!(out.ends_with("require backward: 0 violation(s)\n"), "{out}");
     // No colour when stdout is not a terminal.
@@ -111,7 +117,11 @@ fn allowances_accept_reviewed_changes() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert!(stdout(&o).contains("allowed[enum-value-removed]"));
-    assert!(stderr(&o).contains("--allow member-removed@* accepts no change"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("--allow member-removed@* accepts no change"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -146,7 +156,10 @@ fn json_and_github_formats() {
 fn the_policy_comes_from_the_nearest_jsonstruct_toml() {
     let dir = workdir(&[
         ("new.json", schema(r#""a", "b", "c""#, false)),
-        ("jsonstruct.toml", "[compat]\nrequire = \"forward\"\n".into()),
+        (
+            "jsonstruct.toml",
+            "[compat]\nrequire = \"forward\"\n".into(),
+        ),
     ]);
     let o = run(&dir, &["old.json", "new.json"]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
@@ -156,7 +169,11 @@ fn the_policy_comes_from_the_nearest_jsonstruct_toml() {
     assert_eq!(o.status.code(), Some(0));
 
     // A broken file is an error with its location.
-    std::fs::write(dir.join("jsonstruct.toml"), "[compat]\nrequire = \"sideways\"\n").unwrap();
+    std::fs::write(
+        dir.join("jsonstruct.toml"),
+        "[compat]\nrequire = \"sideways\"\n",
+    )
+    .unwrap();
     let o = run(&dir, &["old.json", "new.json"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("jsonstruct.toml:2:"), "{}", stderr(&o));
@@ -164,18 +181,34 @@ fn the_policy_comes_from_the_nearest_jsonstruct_toml() {
 
 #[test]
 fn int64_numbers_from_the_config_decide_the_wire_form() {
-    let widened = schema(r#""a", "b""#, false).replace(r#""at": {"type": "int32"}"#, r#""at": {"type": "int64"}"#);
+    let widened = schema(r#""a", "b""#, false)
+        .replace(r#""at": {"type": "int32"}"#, r#""at": {"type": "int64"}"#);
     let dir = workdir(&[
         ("new.json", widened),
-        ("jsonstruct.toml", "[validate]\nint64-numbers = true\n".into()),
+        (
+            "jsonstruct.toml",
+            "[validate]\nint64-numbers = true\n".into(),
+        ),
     ]);
     let o = run(&dir, &["old.json", "new.json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    assert!(stdout(&o).contains("change[numeric-widened]"), "{}", stdout(&o));
-    std::fs::write(dir.join("jsonstruct.toml"), "[validate]\nint64-numbers = false\n").unwrap();
+    assert!(
+        stdout(&o).contains("change[numeric-widened]"),
+        "{}",
+        stdout(&o)
+    );
+    std::fs::write(
+        dir.join("jsonstruct.toml"),
+        "[validate]\nint64-numbers = false\n",
+    )
+    .unwrap();
     let o = run(&dir, &["old.json", "new.json"]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
-    assert!(stdout(&o).contains("error[wire-form-changed]"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("error[wire-form-changed]"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -183,13 +216,25 @@ fn usage_and_schema_errors_exit_2() {
     let dir = workdir(&[("bad.json", "{\"$schema\": 1}".into())]);
     let o = run(&dir, &["old.json", "missing.json"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("cannot read schema missing.json"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("cannot read schema missing.json"),
+        "{}",
+        stderr(&o)
+    );
     let o = run(&dir, &["old.json", "bad.json"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("bad.json is not a valid JSON Structure schema"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("bad.json is not a valid JSON Structure schema"),
+        "{}",
+        stderr(&o)
+    );
     let o = run(&dir, &["old.json", "old.json", "--allow", "nonsense@/x"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("unknown change kind 'nonsense'"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("unknown change kind 'nonsense'"),
+        "{}",
+        stderr(&o)
+    );
     let o = run(&dir, &["old.json", "old.json", "--require", "sideways"]);
     assert_eq!(o.status.code(), Some(2));
     let o = run(&dir, &["old.json"]);
