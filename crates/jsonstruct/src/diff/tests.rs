@@ -370,3 +370,22 @@ fn a_long_chain_of_definitions_is_compared_in_one_pass() {
     assert_eq!(verdicts(&d).len(), 1);
     assert!(!d.is_incomplete());
 }
+
+/// The README's table of change kinds lists every kind once, in the order of
+/// [`ChangeKind::ALL`], so users who grep for a kind find it documented.
+#[test]
+fn the_readme_documents_every_kind() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
+    let section = readme
+        .split("## Schema evolution")
+        .nth(1)
+        .expect("a Schema evolution section");
+    let listed: Vec<&str> = section
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split('`').next())
+        .collect();
+    let kinds: Vec<&str> = ChangeKind::ALL.iter().map(|k| k.as_str()).collect();
+    assert_eq!(listed, kinds);
+}
