@@ -361,7 +361,7 @@ impl Gen<'_> {
             2 => Addl::Open,
             3 | 4 => Addl::Closed,
             _ => Addl::Schema(Box::new(T::Prim(Prim {
-                ty: *self.rng.pick(&["string", "int32", "boolean"]),
+                ty: ["string", "int32", "boolean"][self.rng.below(3)],
                 ..Prim::default()
             }))),
         }
@@ -914,10 +914,10 @@ fn related(ty: &str, rng: &mut Rng) -> &'static str {
     ];
     for f in families {
         if f.contains(&ty) && rng.chance(0.8) {
-            return *rng.pick(f);
+            return f[rng.below(f.len())];
         }
     }
-    *rng.pick(PRIMS)
+    PRIMS[rng.below(PRIMS.len())]
 }
 
 fn mutate_prim(p: &mut Prim, g: &mut Gen<'_>) {
@@ -1356,7 +1356,10 @@ fn case(seed: u64, int64_numbers: bool) -> Result<(), TestCaseError> {
 }
 
 /// The checked-in counterexamples: each pair with the instance that showed it.
-fn regressions() -> Vec<(String, Value, Value, bool, Vec<(Option<String>, Value)>)> {
+/// `(name, old, new, int64_numbers, instances by definition)`.
+type Regression = (String, Value, Value, bool, Vec<(Option<String>, Value)>);
+
+fn regressions() -> Vec<Regression> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/diff-regressions.json");
     let list: Vec<Value> = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     list.into_iter()

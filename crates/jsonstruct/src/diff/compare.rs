@@ -899,7 +899,7 @@ impl<'a> Cx<'a> {
             }
         }
         // Validation keywords of primitives.
-        let checks: [(&str, fn(&Prim<'_>, &Prim<'_>) -> bool); 8] = [
+        let checks: [(&str, Within); 8] = [
             ("minimum", |x, y| x.bound_within(y, true)),
             ("exclusiveMinimum", |x, y| x.bound_within(y, true)),
             ("maximum", |x, y| x.bound_within(y, false)),
@@ -1491,6 +1491,9 @@ impl<'a> Cx<'a> {
         }
     }
 }
+
+/// Whether the first primitive's values satisfy one keyword of the second.
+type Within = fn(&Prim<'_>, &Prim<'_>) -> bool;
 
 /// The map counterparts of the object keywords, in the same order.
 const MAP_KEYWORDS: [&str; 6] = [
