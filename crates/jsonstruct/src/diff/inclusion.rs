@@ -2,7 +2,8 @@
 //! every backward/forward verdict. Recursive types are handled coinductively (a pair already
 //! being compared is assumed to hold, which is sound because every counterexample instance is
 //! finite), results are memoised, and the total work is bounded by a budget proportional to
-//! the two documents' sizes: past it, the answer is a conservative "no".
+//! the two documents' sizes (and the nesting by a depth limit): past them, the answer is a
+//! conservative "no".
 
 use std::collections::HashMap;
 
@@ -10,6 +11,9 @@ use crate::schema::{Additional, ObjectType, Schema, TypeId, TypeKind, TypeNode, 
 
 use super::values::Prim;
 use super::Side;
+
+/// How deep inclusion questions may nest before the answer is a conservative "no".
+const MAX_DEPTH: usize = 200;
 
 /// A node of one of the two documents.
 pub(crate) type At = (Side, TypeId);
@@ -282,7 +286,9 @@ impl Docs<'_> {
             inc.low = inc.low.min(i);
             return true;
         }
-        if inc.budget == 0 {
+        // The budget bounds the work, the depth the stack (a chain of thousands of
+        // definitions compared against another).
+        if inc.budget == 0 || inc.stack.len() >= MAX_DEPTH {
             inc.exhausted = true;
             return false;
         }

@@ -389,3 +389,84 @@ fn the_readme_documents_every_kind() {
     let kinds: Vec<&str> = ChangeKind::ALL.iter().map(|k| k.as_str()).collect();
     assert_eq!(listed, kinds);
 }
+
+#[test]
+fn retargeting_between_long_chains_is_bounded() {
+    // Two chains of 3,000 definitions; the root's reference moves from one to the other.
+    // Comparing them would nest 3,000 deep: the answer is a conservative "no", flagged as
+    // incomplete, never a stack overflow.
+    let n = 3000;
+    let mut defs = String::new();
+    for chain in ["A", "B"] {
+        for i in 0..n {
+            let ty = if i + 1 == n {
+                r##"{"type": "int32"}"##.to_owned()
+            } else {
+                format!(
+                    r##"{{"type": {{"$ref": "#/definitions/{chain}{}"}}}}"##,
+                    i + 1
+                )
+            };
+            defs.push_str(&format!(
+                r##""{chain}{i}": {{"type": "object", "properties": {{"v": {ty}}}}},"##
+            ));
+        }
+    }
+    defs.pop();
+    let old = doc(
+        r##""properties": {"a": {"type": {"$ref": "#/definitions/A0"}}}"##,
+        &defs,
+    );
+    let new = doc(
+        r##""properties": {"a": {"type": {"$ref": "#/definitions/B0"}}}"##,
+        &defs,
+    );
+    let d = diff(&old, &new);
+    assert_eq!(
+        verdicts(&d),
+        [("reference-changed", false, false, Semver::Major)]
+    );
+    assert!(d.is_incomplete());
+    // Short chains are compared fully.
+    let short = |target: &str| {
+        doc(
+            &format!(
+                r##""properties": {{"a": {{"type": {{"$ref": "#/definitions/{target}"}}}}}}"##
+            ),
+            r##""A0": {"type": "object", "properties": {"v": {"type": {"$ref": "#/definitions/A1"}}}},
+               "A1": {"type": "object", "properties": {"v": {"type": "int32"}}},
+               "B0": {"type": "object", "properties": {"v": {"type": {"$ref": "#/definitions/B1"}}}},
+               "B1": {"type": "object", "properties": {"v": {"type": "int16"}}}"##,
+        )
+    };
+    let d = diff(&short("A0"), &short("B0"));
+    assert_eq!(
+        verdicts(&d),
+        [("reference-changed", false, true, Semver::Major)]
+    );
+    assert!(!d.is_incomplete());
+}
+
+#[test]
+fn namespaced_definitions_are_matched_by_their_path() {
+    let s = |ty: &str| {
+        doc(
+            r##""properties": {"e": {"type": {"$ref": "#/definitions/HR/Employee"}}}"##,
+            &format!(
+                r##""HR": {{"Employee": {{"type": "object", "properties": {{"age": {{"type": "{ty}"}}}}}}}},
+                   "Sales": {{"Employee": {{"type": "object", "properties": {{"age": {{"type": "string"}}}}}}}}"##
+            ),
+        )
+    };
+    let d = diff(&s("int8"), &s("int16"));
+    assert_eq!(
+        verdicts(&d),
+        [("numeric-widened", true, false, Semver::Major)]
+    );
+    let c = &d.changes()[0];
+    assert_eq!(c.definition.as_ref().unwrap().to_string(), "HR.Employee");
+    assert_eq!(
+        c.new.as_ref().unwrap().pointer,
+        "/definitions/HR/Employee/properties/age/type"
+    );
+}
