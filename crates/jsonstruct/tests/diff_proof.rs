@@ -144,6 +144,8 @@ struct Doc {
     defs: BTreeMap<String, T>,
     /// Option name -> own properties of the option (each extends the abstract `Base`).
     inline: Option<Vec<(String, Vec<Prop>)>>,
+    /// The members of the abstract `Base` the options extend (names apart from [`NAMES`]).
+    base: Vec<Prop>,
     validation: bool,
     description: &'static str,
 }
@@ -447,7 +449,7 @@ impl Gen<'_> {
             defs.insert("Node".into(), T::Obj(props, Addl::Closed, Coll::default()));
             self.defs.push("Node".into());
         }
-        let inline = self.rng.chance(0.15).then(|| {
+        let inline = self.rng.chance(0.25).then(|| {
             (0..1 + self.rng.below(2))
                 .map(|i| (format!("O{i}"), self.props(2, 1)))
                 .collect()
@@ -465,6 +467,14 @@ impl Gen<'_> {
             root: T::Obj(props, self.addl(), self.coll()),
             defs,
             inline,
+            base: vec![Prop {
+                name: "common".into(),
+                ty: T::Prim(Prim {
+                    ty: "string",
+                    ..Prim::default()
+                }),
+                required: false,
+            }],
             validation: self.validation,
             description: "v1",
         }
@@ -641,10 +651,14 @@ fn doc_json(d: &Doc) -> Value {
         defs.insert(n.clone(), to_json(t));
     }
     if let Some(options) = &d.inline {
-        defs.insert(
-            "Base".into(),
-            json!({"abstract": true, "type": "object", "properties": {"common": {"type": "string"}}}),
-        );
+        defs.insert("Base".into(), {
+            let (ps, req) = props_json(&d.base);
+            let mut b = json!({"abstract": true, "type": "object", "properties": ps});
+            if !req.is_empty() {
+                b["required"] = Value::Array(req);
+            }
+            b
+        });
         let mut choices = Map::new();
         for (name, props) in options {
             let (ps, req) = props_json(props);
@@ -795,11 +809,10 @@ impl Inst<'_> {
                 .flat_map(|d| d.inline.iter().flatten().cloned())
                 .collect();
             let (option, props) = self.rng.pick(&options).clone();
+            let base = self.docs[self.rng.below(2)].base.clone();
             let mut m = Map::new();
             m.insert("sel".into(), json!(option));
-            if self.rng.chance(0.5) {
-                m.insert("common".into(), json!("c"));
-            }
+            self.props(&base, depth, &mut m);
             self.props(&props, depth, &mut m);
             return Value::Object(m);
         }
@@ -1152,6 +1165,30 @@ fn mutate(d: &mut Doc, rng: &mut Rng) {
             let used = uses(&d.root, &name) || d.defs.values().any(|t| uses(t, &name));
             if !used {
                 d.defs.remove(&name);
+            }
+        }
+        4 if d.inline.is_some() && g.rng.chance(0.4) => {
+            // The base's members are inherited by every option.
+            match g.rng.below(3) {
+                0 => {
+                    let name = ["origin", "seq", "flag"][g.rng.below(3)];
+                    if d.base.iter().all(|p| p.name != name) {
+                        let ty = g.ty(2);
+                        d.base.push(Prop {
+                            name: name.into(),
+                            ty,
+                            required: g.rng.chance(0.4),
+                        });
+                    }
+                }
+                1 => {
+                    let i = g.rng.below(d.base.len());
+                    d.base[i].required = !d.base[i].required;
+                }
+                _ => {
+                    let i = g.rng.below(d.base.len());
+                    mutate_node(&mut d.base[i].ty, &mut g);
+                }
             }
         }
         4 if d.inline.is_some() => {
