@@ -3,7 +3,7 @@
 //! that both sides match is not followed (that definition is compared once, on its own), so
 //! the walk visits every node at most once and recursive types end by construction.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::json::Value as Literal;
 use crate::schema::{Additional, DefinitionPath, Location, Primitive, Schema, TypeId, TypeKind};
@@ -15,8 +15,18 @@ use super::{Change, ChangeKind as K, Semver, Side};
 /// What a position is, seen from a reference: a definition (compared on its own) or a node.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Shape {
-    Def(DefinitionPath, TypeId),
+    /// A definition's node, reached through a reference.
+    Def(TypeId),
     Node(TypeId),
+}
+
+/// How union members are matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MemberKey {
+    /// A definition, as the same key on both sides.
+    Def(At),
+    Prim(Primitive),
+    Any,
 }
 
 /// Context of a position.
@@ -37,12 +47,12 @@ const TOP: Pos = Pos {
 pub(crate) struct Cx<'a> {
     pub docs: Docs<'a>,
     pub inc: Inclusion,
-    /// Old definition path -> the new definition it is compared with (same path or renamed).
-    pairs: BTreeMap<DefinitionPath, DefinitionPath>,
+    /// Old definition node -> the new definition it is compared with (same path or renamed).
+    pairs: HashMap<TypeId, TypeId>,
     /// Definitions used where loosening can reject data (`not`, `if`, `oneOf`, `maxContains`).
-    non_monotone: [BTreeSet<DefinitionPath>; 2],
-    /// The definition being compared (new side's path).
-    def: Option<DefinitionPath>,
+    non_monotone: [HashSet<TypeId>; 2],
+    /// The definition being compared (the new side's, or the old one for a removal).
+    def: Option<At>,
     pub changes: Vec<Change>,
 }
 
@@ -76,7 +86,7 @@ impl<'a> Cx<'a> {
         Cx {
             docs,
             inc: Inclusion::new(budget),
-            pairs: BTreeMap::new(),
+            pairs: HashMap::new(),
             non_monotone,
             def: None,
             changes: Vec::new(),
@@ -101,7 +111,9 @@ impl<'a> Cx<'a> {
     ) {
         self.changes.push(Change {
             kind,
-            definition: self.def.clone(),
+            definition: self
+                .def
+                .and_then(|at| self.docs.node(at).definition.clone()),
             old: old.map(|(id, s)| location(self.docs.old, id, s)),
             new: new.map(|(id, s)| location(self.docs.new, id, s)),
             backward,
@@ -112,70 +124,91 @@ impl<'a> Cx<'a> {
         });
     }
 
-    fn paired(&self, old: &DefinitionPath, new: &DefinitionPath) -> bool {
-        self.pairs.get(old) == Some(new)
+    fn paired(&self, old: TypeId, new: TypeId) -> bool {
+        self.pairs.get(&old) == Some(&new)
+    }
+
+    /// A definition node as the same key on both sides: an old one that is paired becomes its
+    /// new counterpart.
+    fn normalized(&self, at: At) -> At {
+        match (at.0, self.pairs.get(&at.1)) {
+            (Side::Old, Some(&n)) => (Side::New, n),
+            _ => at,
+        }
+    }
+
+    fn path_of(&self, at: At) -> String {
+        self.docs
+            .node(at)
+            .definition
+            .as_ref()
+            .map_or_else(|| "an unnamed type".to_owned(), ToString::to_string)
     }
 
     // ------------------------------------------------------------------ definitions
 
     pub fn run(&mut self) {
         let (old, new) = (self.docs.old, self.docs.new);
-        let new_defs: BTreeMap<&DefinitionPath, TypeId> = new.definitions().collect();
-        let old_defs: BTreeMap<&DefinitionPath, TypeId> = old.definitions().collect();
-        for p in old_defs.keys() {
-            if new_defs.contains_key(p) {
-                self.pairs.insert((*p).clone(), (*p).clone());
+        let new_defs: BTreeMap<&'a DefinitionPath, TypeId> = new.definitions().collect();
+        let old_defs: BTreeMap<&'a DefinitionPath, TypeId> = old.definitions().collect();
+        for (p, &oid) in &old_defs {
+            if let Some(&nid) = new_defs.get(p) {
+                self.pairs.insert(oid, nid);
             }
         }
         // A rename: a new definition whose altnames name an old definition that is gone.
-        let taken: BTreeSet<DefinitionPath> = self.pairs.keys().cloned().collect();
+        let mut renamed_to = HashSet::new();
         for (np, &nid) in &new_defs {
             if old_defs.contains_key(np) {
                 continue;
             }
-            let names: Vec<&String> = new.node(nid).altnames.values().collect();
-            let found = old_defs.keys().find(|op| {
-                !taken.contains(**op)
-                    && !self.pairs.contains_key(**op)
+            let names = &new.node(nid).altnames;
+            if names.is_empty() {
+                continue;
+            }
+            let found = old_defs.iter().find(|(op, oid)| {
+                !new_defs.contains_key(**op)
+                    && !self.pairs.contains_key(*oid)
                     && names
-                        .iter()
-                        .any(|n| **n == op.to_string() || (op.0.len() == 1 && **n == op.name()))
+                        .values()
+                        .any(|n| *n == op.to_string() || (op.0.len() == 1 && n == op.name()))
             });
-            if let Some(op) = found {
-                self.pairs.insert((*op).clone(), (*np).clone());
+            if let Some((_, &oid)) = found {
+                self.pairs.insert(oid, nid);
+                renamed_to.insert(nid);
             }
         }
-        let renamed_to: BTreeSet<DefinitionPath> = self.pairs.values().cloned().collect();
 
         // One event per path, in path order (the old path for pairs).
         enum Event {
-            Pair(DefinitionPath, TypeId, DefinitionPath, TypeId),
-            Removed(DefinitionPath, TypeId),
-            Added(DefinitionPath, TypeId),
+            Pair(TypeId, TypeId),
+            Removed(TypeId),
+            Added(TypeId),
         }
-        let mut events: Vec<(DefinitionPath, Event)> = Vec::new();
+        let mut events: Vec<(&DefinitionPath, Event)> = Vec::with_capacity(old_defs.len());
         for (op, &oid) in &old_defs {
-            match self.pairs.get(*op) {
-                Some(np) => events.push((
-                    (*op).clone(),
-                    Event::Pair((*op).clone(), oid, np.clone(), new_defs[np]),
-                )),
-                None => events.push(((*op).clone(), Event::Removed((*op).clone(), oid))),
+            match self.pairs.get(&oid) {
+                Some(&nid) => events.push((op, Event::Pair(oid, nid))),
+                None => events.push((op, Event::Removed(oid))),
             }
         }
         for (np, &nid) in &new_defs {
-            if !renamed_to.contains(*np) {
-                events.push(((*np).clone(), Event::Added((*np).clone(), nid)));
+            if !old_defs.contains_key(np) && !renamed_to.contains(&nid) {
+                events.push((np, Event::Added(nid)));
             }
         }
-        events.sort_by(|a, b| a.0.cmp(&b.0));
+        events.sort_by(|a, b| a.0.cmp(b.0));
 
         self.root();
         for (_, e) in events {
             match e {
-                Event::Pair(op, oid, np, nid) => {
-                    self.def = Some(np.clone());
-                    if op != np {
+                Event::Pair(oid, nid) => {
+                    self.def = Some((Side::New, nid));
+                    if old.node(oid).definition != new.node(nid).definition {
+                        let (op, np) = (
+                            self.path_of((Side::Old, oid)),
+                            self.path_of((Side::New, nid)),
+                        );
                         self.push(
                             K::DefinitionRenamed,
                             Some((oid, "")),
@@ -189,10 +222,11 @@ impl<'a> Cx<'a> {
                     }
                     let before = self.changes.len();
                     self.position((Side::Old, oid), (Side::New, nid), TOP);
-                    self.mark_non_monotone(before, &op, &np);
+                    self.mark_non_monotone(before, oid, nid);
                 }
-                Event::Removed(op, oid) => {
-                    self.def = Some(op.clone());
+                Event::Removed(oid) => {
+                    self.def = Some((Side::Old, oid));
+                    let op = self.path_of((Side::Old, oid));
                     self.push(
                         K::DefinitionRemoved,
                         Some((oid, "")),
@@ -204,8 +238,9 @@ impl<'a> Cx<'a> {
                         Some("data of this type has no schema in the new document; documents that do not use it are unaffected".into()),
                     );
                 }
-                Event::Added(np, nid) => {
-                    self.def = Some(np.clone());
+                Event::Added(nid) => {
+                    self.def = Some((Side::New, nid));
+                    let np = self.path_of((Side::New, nid));
                     self.push(
                         K::DefinitionAdded,
                         None,
@@ -224,10 +259,11 @@ impl<'a> Cx<'a> {
 
     /// Changes inside a definition that is used under `not`, `if`, `oneOf` or `maxContains`
     /// cannot be judged locally: loosening there can reject data elsewhere.
-    fn mark_non_monotone(&mut self, from: usize, op: &DefinitionPath, np: &DefinitionPath) {
-        if !self.non_monotone[0].contains(op) && !self.non_monotone[1].contains(np) {
+    fn mark_non_monotone(&mut self, from: usize, oid: TypeId, nid: TypeId) {
+        if !self.non_monotone[0].contains(&oid) && !self.non_monotone[1].contains(&nid) {
             return;
         }
+        let np = self.path_of((Side::New, nid));
         for c in &mut self.changes[from..] {
             if c.semver == Semver::Patch && c.backward && c.forward {
                 continue;
@@ -248,7 +284,7 @@ impl<'a> Cx<'a> {
             (Some(o), Some(n)) => {
                 let (po, pn) = (path(old, o), path(new, n));
                 let same = match (&po, &pn) {
-                    (Some(a), Some(b)) => self.paired(a, b),
+                    (Some(_), Some(_)) => self.paired(o, n),
                     _ => po.is_none() && pn.is_none(),
                 };
                 if same {
@@ -307,8 +343,8 @@ impl<'a> Cx<'a> {
         for _ in 0..=s.node_count() {
             let node = s.node(id);
             if id != at.1 {
-                if let Some(p) = &node.definition {
-                    return Shape::Def(p.clone(), id);
+                if node.definition.is_some() {
+                    return Shape::Def(id);
                 }
             }
             match node.kind {
@@ -326,8 +362,8 @@ impl<'a> Cx<'a> {
             self.composition(o, n);
         }
         let (so, sn) = (self.shape(o), self.shape(n));
-        if let (Shape::Def(po, _), Shape::Def(pn, _)) = (&so, &sn) {
-            if !self.paired(po, pn) {
+        if let (Shape::Def(po), Shape::Def(pn)) = (&so, &sn) {
+            if !self.paired(*po, *pn) {
                 self.reference_changed(o, n, &so, &sn);
             }
             return;
@@ -348,7 +384,7 @@ impl<'a> Cx<'a> {
 
     fn describe(&self, side: Side, shape: &Shape) -> String {
         match shape {
-            Shape::Def(p, _) => format!("a reference to {p}"),
+            Shape::Def(id) => format!("a reference to {}", self.path_of((side, *id))),
             Shape::Node(id) => format!(
                 "an inline {}",
                 self.docs.schema(side).node(*id).kind.describe()
@@ -552,23 +588,26 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// A member's matching key: the definition it references (old paths mapped to new), its
-    /// primitive type, `any`, or nothing (inline compound types never match a union member).
-    fn member_key(&self, at: At) -> Option<String> {
+    /// A member's matching key: the definition it references (old ones mapped to their new
+    /// counterparts), its primitive type, `any`, or nothing (inline compound types never match
+    /// a union member).
+    fn member_key(&self, at: At) -> Option<MemberKey> {
         match self.shape(at) {
-            Shape::Def(p, _) => {
-                let p = if at.0 == Side::Old {
-                    self.pairs.get(&p).cloned().unwrap_or(p)
-                } else {
-                    p
-                };
-                Some(format!("$ref {p}"))
-            }
+            Shape::Def(id) => Some(MemberKey::Def(self.normalized((at.0, id)))),
             Shape::Node(id) => match &self.docs.schema(at.0).node(id).kind {
-                TypeKind::Primitive(p) => Some(p.ty.name().to_owned()),
-                TypeKind::Any => Some("any".into()),
+                TypeKind::Primitive(p) => Some(MemberKey::Prim(p.ty)),
+                TypeKind::Any => Some(MemberKey::Any),
                 _ => None,
             },
+        }
+    }
+
+    fn member_text(&self, key: &Option<MemberKey>, at: At) -> String {
+        match key {
+            Some(MemberKey::Def(d)) => format!("$ref {}", self.path_of(*d)),
+            Some(MemberKey::Prim(p)) => p.name().to_owned(),
+            Some(MemberKey::Any) => "any".to_owned(),
+            None => self.docs.node(at).kind.describe().to_owned(),
         }
     }
 
@@ -579,11 +618,11 @@ impl<'a> Cx<'a> {
     fn union(&mut self, o: At, n: At, so: &Shape, sn: &Shape, pos: Pos) {
         let mo = self.union_members(o, so);
         let mn = self.union_members(n, sn);
-        let ko: Vec<Option<String>> = mo
+        let ko: Vec<Option<MemberKey>> = mo
             .iter()
             .map(|&m| self.member_key((Side::Old, m)))
             .collect();
-        let kn: Vec<Option<String>> = mn
+        let kn: Vec<Option<MemberKey>> = mn
             .iter()
             .map(|&m| self.member_key((Side::New, m)))
             .collect();
@@ -615,9 +654,7 @@ impl<'a> Cx<'a> {
                     } else {
                         Semver::Major
                     };
-                    let what = ko[i]
-                        .clone()
-                        .unwrap_or_else(|| self.docs.old.node(m).kind.describe().to_owned());
+                    let what = self.member_text(&ko[i], (Side::Old, m));
                     self.push(
                         K::UnionMemberRemoved,
                         Some((m, "")),
@@ -642,9 +679,7 @@ impl<'a> Cx<'a> {
             } else {
                 Semver::Major
             };
-            let what = kn[j]
-                .clone()
-                .unwrap_or_else(|| self.docs.new.node(m).kind.describe().to_owned());
+            let what = self.member_text(&kn[j], (Side::New, m));
             let note = (!forward).then(|| "old readers reject values of the new member".to_owned());
             self.push(
                 K::UnionMemberAdded,
@@ -724,29 +759,17 @@ impl<'a> Cx<'a> {
                 None,
             );
         }
-        let paths = |cx: &Self, side: Side, ids: &[TypeId]| -> Vec<String> {
-            ids.iter()
-                .map(|&i| {
-                    let p = cx
-                        .docs
-                        .schema(side)
-                        .node(i)
-                        .definition
-                        .clone()
-                        .unwrap_or(DefinitionPath(Vec::new()));
-                    if side == Side::Old {
-                        cx.pairs.get(&p).cloned().unwrap_or(p).to_string()
-                    } else {
-                        p.to_string()
-                    }
-                })
-                .collect()
+        let keys = |cx: &Self, side: Side, ids: &[TypeId]| -> Vec<At> {
+            ids.iter().map(|&i| cx.normalized((side, i))).collect()
         };
-        let (ea, eb) = (
-            paths(self, Side::Old, &na.extends),
-            paths(self, Side::New, &nb.extends),
+        let (ka, kb) = (
+            keys(self, Side::Old, &na.extends),
+            keys(self, Side::New, &nb.extends),
         );
-        if ea != eb {
+        let show =
+            |cx: &Self, ks: &[At]| -> Vec<String> { ks.iter().map(|&k| cx.path_of(k)).collect() };
+        let (ea, eb) = (show(self, &ka), show(self, &kb));
+        if ka != kb {
             let msg = format!("$extends [{}] -> [{}]", ea.join(", "), eb.join(", "));
             self.push(
                 K::ExtendsChanged,
@@ -1162,22 +1185,21 @@ impl<'a> Cx<'a> {
 
     // ------------------------------------------------------------------ objects
 
-    fn base_path(&self, side: Side, base: Option<TypeId>) -> Option<DefinitionPath> {
-        let p = self.docs.schema(side).node(base?).definition.clone()?;
-        Some(if side == Side::Old {
-            self.pairs.get(&p).cloned().unwrap_or(p)
-        } else {
-            p
-        })
+    /// The base a member was inherited from, as the same key on both sides.
+    fn base_key(&self, side: Side, base: Option<TypeId>) -> Option<At> {
+        let base = base?;
+        self.docs.schema(side).node(base).definition.as_ref()?;
+        Some(self.normalized((side, base)))
     }
 
     fn object(&mut self, a: At, b: At) {
-        let oa = inclusion::object(&self.docs, a).expect("object").clone();
-        let ob = inclusion::object(&self.docs, b).expect("object").clone();
+        // Borrowed from the schemas (lifetime 'a), not from `self`.
+        let oa: &'a crate::schema::ObjectType = inclusion::object(&self.docs, a).expect("object");
+        let ob: &'a crate::schema::ObjectType = inclusion::object(&self.docs, b).expect("object");
         let closed = |o: &crate::schema::ObjectType| o.additional == Additional::Forbidden;
+        let (wa, wb) = (inclusion::by_wire(oa), inclusion::by_wire(ob));
         for p in &oa.properties {
-            let q = ob.properties.iter().find(|q| q.wire_name == p.wire_name);
-            let Some(q) = q else {
+            let Some(&q) = wb.get(p.wire_name.as_str()) else {
                 let backward = self.docs.extra_covers(&mut self.inc, b, (Side::Old, p.ty));
                 let forward = !p.required
                     && self
@@ -1212,8 +1234,8 @@ impl<'a> Cx<'a> {
                 );
             }
             let (ba, bb) = (
-                self.base_path(Side::Old, p.inherited_from),
-                self.base_path(Side::New, q.inherited_from),
+                self.base_key(Side::Old, p.inherited_from),
+                self.base_key(Side::New, q.inherited_from),
             );
             let inherited_same = ba.is_some() && ba == bb;
             let (base_req_a, base_req_b) = if inherited_same {
@@ -1272,7 +1294,7 @@ impl<'a> Cx<'a> {
             }
         }
         for q in &ob.properties {
-            if oa.properties.iter().any(|p| p.wire_name == q.wire_name) {
+            if wa.contains_key(q.wire_name.as_str()) {
                 continue;
             }
             let backward = !q.required
@@ -1386,12 +1408,11 @@ impl<'a> Cx<'a> {
     // ------------------------------------------------------------------ tuples and choices
 
     fn tuple(&mut self, a: At, b: At) {
-        let (TypeKind::Tuple(ta), TypeKind::Tuple(tb)) =
-            (&self.docs.node(a).kind, &self.docs.node(b).kind)
-        else {
+        let (na, nb): (&'a crate::schema::TypeNode, &'a crate::schema::TypeNode) =
+            (self.docs.node(a), self.docs.node(b));
+        let (TypeKind::Tuple(ta), TypeKind::Tuple(tb)) = (&na.kind, &nb.kind) else {
             return;
         };
-        let (ta, tb) = (ta.clone(), tb.clone());
         for (i, (x, y)) in ta.elements.iter().zip(&tb.elements).enumerate() {
             if x.name != y.name {
                 self.push(
@@ -1443,12 +1464,11 @@ impl<'a> Cx<'a> {
     }
 
     fn choice(&mut self, a: At, b: At) {
-        let (TypeKind::Choice(ca), TypeKind::Choice(cb)) =
-            (&self.docs.node(a).kind, &self.docs.node(b).kind)
-        else {
+        let (na, nb): (&'a crate::schema::TypeNode, &'a crate::schema::TypeNode) =
+            (self.docs.node(a), self.docs.node(b));
+        let (TypeKind::Choice(ca), TypeKind::Choice(cb)) = (&na.kind, &nb.kind) else {
             return;
         };
-        let (ca, cb) = (ca.clone(), cb.clone());
         if ca.selector != cb.selector {
             let backward = self.includes(a, b);
             let forward = self.includes(b, a);
@@ -1572,7 +1592,7 @@ fn keyword_values(v: &crate::schema::Validation) -> BTreeMap<&'static str, Strin
 }
 
 /// Definitions reachable from `not`, `if`, `oneOf` and `contains` with `maxContains`.
-fn non_monotone(docs: &Docs<'_>, side: Side) -> BTreeSet<DefinitionPath> {
+fn non_monotone(docs: &Docs<'_>, side: Side) -> HashSet<TypeId> {
     let s = docs.schema(side);
     let mut stack: Vec<TypeId> = Vec::new();
     for (id, node) in s.nodes() {
@@ -1586,14 +1606,14 @@ fn non_monotone(docs: &Docs<'_>, side: Side) -> BTreeSet<DefinitionPath> {
         let _ = id;
     }
     let mut seen = vec![false; s.node_count()];
-    let mut out = BTreeSet::new();
+    let mut out = HashSet::new();
     while let Some(id) = stack.pop() {
         if std::mem::replace(&mut seen[id.index()], true) {
             continue;
         }
         let node = s.node(id);
-        if let Some(p) = &node.definition {
-            out.insert(p.clone());
+        if node.definition.is_some() {
+            out.insert(id);
         }
         match &node.kind {
             TypeKind::Ref(t) => stack.push(*t),

@@ -7,7 +7,9 @@
 
 use std::collections::HashMap;
 
-use crate::schema::{Additional, ObjectType, Schema, TypeId, TypeKind, TypeNode, Validation};
+use crate::schema::{
+    Additional, ObjectType, Property, Schema, TypeId, TypeKind, TypeNode, Validation,
+};
 
 use super::values::Prim;
 use super::Side;
@@ -118,6 +120,14 @@ impl<'a> Docs<'a> {
 fn extras_unconstrained_by_entries(docs: &Docs<'_>, host: At) -> bool {
     docs.validation(host)
         .is_none_or(|v| v.pattern_entries.is_empty() && v.entry_names.is_none())
+}
+
+/// An object's properties by wire name, so that matching members stays linear.
+pub(crate) fn by_wire(o: &ObjectType) -> HashMap<&str, &Property> {
+    o.properties
+        .iter()
+        .map(|p| (p.wire_name.as_str(), p))
+        .collect()
 }
 
 pub(crate) fn object<'a>(docs: &Docs<'a>, at: At) -> Option<&'a ObjectType> {
@@ -326,8 +336,9 @@ impl Docs<'_> {
                 pa.within(&pb)
             }
             (TypeKind::Object(oa), TypeKind::Object(ob)) => {
+                let (wa, wb) = (by_wire(oa), by_wire(ob));
                 for p in &oa.properties {
-                    let ok = match ob.properties.iter().find(|q| q.wire_name == p.wire_name) {
+                    let ok = match wb.get(p.wire_name.as_str()) {
                         Some(q) => {
                             (!q.required || p.required)
                                 && self.includes(inc, (a.0, p.ty), (b.0, q.ty))
@@ -339,7 +350,7 @@ impl Docs<'_> {
                     }
                 }
                 for q in &ob.properties {
-                    if oa.properties.iter().all(|p| p.wire_name != q.wire_name)
+                    if !wa.contains_key(q.wire_name.as_str())
                         && (q.required || !self.extra_values_within(inc, a, (b.0, q.ty)))
                     {
                         return false;
