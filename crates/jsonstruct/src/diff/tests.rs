@@ -1,5 +1,6 @@
 use super::*;
 use crate::config::Requirement;
+use crate::Validator;
 
 /// A document with the given root members (object body) and definitions.
 fn doc(body: &str, defs: &str) -> Schema {
@@ -469,4 +470,34 @@ fn namespaced_definitions_are_matched_by_their_path() {
         c.new.as_ref().unwrap().pointer,
         "/definitions/HR/Employee/properties/age/type"
     );
+}
+
+#[test]
+fn changes_under_not_are_not_judged_locally() {
+    let head = r##""$schema": "https://json-structure.org/meta/core/v0/#", "$id": "https://example.com/t",
+        "$uses": ["JSONStructureConditionalComposition"], "name": "T""##;
+    let s = |ty: &str| {
+        Schema::from_slice(
+            format!(
+                r##"{{{head}, "type": "object", "properties": {{"a": {{"type": "int32", "not": {{"type": {{"$ref": "#/definitions/X"}}}}}}}},
+                    "definitions": {{"X": {{"type": "{ty}"}}}}}}"##
+            )
+            .as_bytes(),
+        )
+        .unwrap()
+    };
+    // Widening X narrows `not X`: old data can become invalid, so the local verdict ("widened:
+    // backward compatible") must not stand.
+    let d = diff(&s("int8"), &s("int16"));
+    assert_eq!(
+        verdicts(&d),
+        [("numeric-widened", false, false, Semver::Major)]
+    );
+    assert!(d.changes()[0]
+        .note
+        .as_deref()
+        .unwrap()
+        .contains("not/if/oneOf"));
+    let v = |t: &Schema, json: &str| Validator::new(t).unwrap().is_valid(json.as_bytes());
+    assert!(v(&s("int8"), r#"{"a": 200}"#) && !v(&s("int16"), r#"{"a": 200}"#));
 }
