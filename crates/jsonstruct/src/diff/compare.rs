@@ -342,10 +342,8 @@ impl<'a> Cx<'a> {
         let mut id = at.1;
         for _ in 0..=s.node_count() {
             let node = s.node(id);
-            if id != at.1 {
-                if node.definition.is_some() {
-                    return Shape::Def(id);
-                }
+            if id != at.1 && node.definition.is_some() {
+                return Shape::Def(id);
             }
             match node.kind {
                 TypeKind::Ref(t) => id = t,
@@ -1205,7 +1203,7 @@ impl<'a> Cx<'a> {
                     && self
                         .docs
                         .extra_values_within(&mut self.inc, b, (Side::Old, p.ty));
-                let note = (!backward && closed(&ob)).then(|| "old data that has the member is rejected (additionalProperties: false); generated types ignore unknown members".to_owned());
+                let note = (!backward && closed(ob)).then(|| "old data that has the member is rejected (additionalProperties: false); generated types ignore unknown members".to_owned());
                 self.push(
                     K::MemberRemoved,
                     Some((p.ty, "")),
@@ -1307,9 +1305,9 @@ impl<'a> Cx<'a> {
             } else {
                 (K::MemberAddedOptional, Semver::Minor)
             };
-            let note = if !forward && closed(&oa) {
+            let note = if !forward && closed(oa) {
                 Some("old readers reject the new member (additionalProperties: false); generated types ignore unknown members".to_owned())
-            } else if !backward && !q.required && !closed(&oa) {
+            } else if !backward && !q.required && !closed(oa) {
                 Some("the old type allowed undeclared members, so old data may carry this name with another type".to_owned())
             } else {
                 None
@@ -1329,7 +1327,7 @@ impl<'a> Cx<'a> {
                 note,
             );
         }
-        if inclusion::wire_alternatives(&oa) != inclusion::wire_alternatives(&ob) {
+        if inclusion::wire_alternatives(oa) != inclusion::wire_alternatives(ob) {
             let backward = self.docs.alternatives_within(a, b);
             let forward = self.docs.alternatives_within(b, a);
             self.push(
@@ -1343,7 +1341,7 @@ impl<'a> Cx<'a> {
                 None,
             );
         }
-        self.additional(a, b, &oa, &ob);
+        self.additional(a, b, oa, ob);
         self.keyword_aspects(a, b, &ENTRY_KEYWORDS, |cx, p, q| {
             cx.docs.entries_within(&mut cx.inc, p, q)
         });
