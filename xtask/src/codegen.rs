@@ -13,17 +13,17 @@ pub use jsonstruct_codegen::write::Mode;
 pub const COMMAND: &str = "cargo xtask codegen";
 
 /// One generated crate.
-struct Target {
+pub struct Target {
     /// The folder of its schemas, relative to the workspace root: every `*.struct.json` in
     /// it is generated into the one crate (definitions they share through imports once).
-    schemas: &'static str,
+    pub schemas: &'static str,
     /// The crate's directory, relative to the workspace root.
-    dir: &'static str,
-    crate_name: &'static str,
+    pub dir: &'static str,
+    pub crate_name: &'static str,
     int64: Int64Encoding,
 }
 
-const TARGETS: &[Target] = &[Target {
+pub const TARGETS: &[Target] = &[Target {
     schemas: "schemas/clerk",
     dir: "generated/clerk-session",
     crate_name: "clerk-session",

@@ -2,13 +2,15 @@
 //! types and docs, and convert from and to other schema formats.
 //!
 //! Exit codes are part of the contract scripts rely on: 0 success, 1 invalid input (a schema
-//! that fails `check`, an instance that fails `validate`), 2 usage, I/O or schema errors.
+//! that fails `check`, an instance that fails `validate`, a schema change that violates the
+//! `diff` policy), 2 usage, I/O or schema errors.
 //!
 //! The command line is a library so that its clap definitions serve three ends: the binary
 //! ([`run`]), shell completions and man pages (`jsonstruct completions`, `jsonstruct man`),
 //! and the man pages the xtask keeps under `generated/man` ([`man_pages`]).
 
 mod check;
+mod diff;
 mod export;
 mod generate;
 mod import;
@@ -63,6 +65,9 @@ enum Command {
     /// Convert a JSON Structure schema into another format (printed on stdout).
     #[command(subcommand)]
     Export(export::Target),
+    /// Compare two schemas: each change, whom it breaks, the semver bump of the generated
+    /// crate; exit 1 when a change violates the compatibility policy.
+    Diff(diff::Args),
     /// Print a shell completion script on stdout.
     ///
     /// For example `jsonstruct completions bash > /etc/bash_completion.d/jsonstruct`, or
@@ -105,6 +110,7 @@ pub fn run() -> ExitCode {
         Command::Generate(target) => generate::run(target),
         Command::Import(source) => import::run(source),
         Command::Export(target) => export::run(target),
+        Command::Diff(args) => diff::run(args),
         Command::Completions { shell } => manual::completions(shell),
         Command::Man { command } => manual::print_man(&command),
     };

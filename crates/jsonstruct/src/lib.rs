@@ -26,6 +26,7 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod diff;
 pub mod export;
 pub mod json;
 pub mod location;
