@@ -17,6 +17,7 @@ const SUBCOMMANDS: &[&str] = &[
     "generate",
     "import",
     "export",
+    "diff",
     "completions",
     "man",
 ];
