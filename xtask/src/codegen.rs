@@ -20,6 +20,8 @@ pub struct Target {
     /// The crate's directory, relative to the workspace root.
     pub dir: &'static str,
     pub crate_name: &'static str,
+    /// The crate's version: bump it as `cargo xtask compat` says when the schemas change.
+    pub version: &'static str,
     int64: Int64Encoding,
 }
 
@@ -27,6 +29,7 @@ pub const TARGETS: &[Target] = &[Target {
     schemas: "schemas/clerk",
     dir: "generated/clerk-session",
     crate_name: "clerk-session",
+    version: "0.1.0",
     // Clerk sends its millisecond timestamps as JSON numbers.
     int64: Int64Encoding::Number,
 }];
@@ -102,6 +105,7 @@ pub fn run(root: &Path, mode: Mode) -> Result<Outcome, String> {
         let options = Options {
             schema_path: format!("{}/*.struct.json", target.schemas),
             runtime_crate_path: Some(format!("{up}{RUNTIME_CRATE}")),
+            crate_version: target.version.to_owned(),
             ..builder.crate_options(target.crate_name)
         };
         let dir = root.join(target.dir);

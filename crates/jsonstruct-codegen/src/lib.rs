@@ -68,6 +68,9 @@ pub enum Int64Encoding {
 pub struct Options {
     /// The package name (`clerk-session`); the library is its snake-case form.
     pub crate_name: String,
+    /// The package version written to `Cargo.toml` (`0.1.0` by default). `cargo xtask compat`
+    /// checks it follows the bump the schema changes call for.
+    pub crate_version: String,
     pub int64: Int64Encoding,
     /// The schema's path (or paths) as shown in the generated files' first line.
     pub schema_path: String,
@@ -96,6 +99,7 @@ impl Options {
     pub fn new(crate_name: impl Into<String>) -> Self {
         Options {
             crate_name: crate_name.into(),
+            crate_version: "0.1.0".to_owned(),
             int64: Int64Encoding::String,
             schema_path: "schema.struct.json".to_owned(),
             command: "jsonstruct generate rust".to_owned(),

@@ -303,7 +303,7 @@ pub(crate) fn cargo_toml(schema: &Schema, options: &Options) -> String {
         "# {preamble}\n\
          [package]\n\
          name = \"{name}\"\n\
-         version = \"0.1.0\"\n\
+         version = \"{version}\"\n\
          edition = \"2021\"\n\
          rust-version = \"1.85\"\n\
          description = {description:?}\n\
@@ -318,6 +318,7 @@ pub(crate) fn cargo_toml(schema: &Schema, options: &Options) -> String {
          sha2 = \"0.10\"\n",
         preamble = options.preamble(),
         name = options.crate_name,
+        version = options.crate_version,
     )
 }
 
