@@ -117,10 +117,6 @@ const KNOWN_GAPS: &[(&str, &str)] = &[
         "uint64 as a JSON number is still accepted by default",
     ),
     (
-        "instances/sdk-cs-InstanceValidator-StringFormat-Time-Valid/valid-1.json",
-        "format \"time\" still requires an offset",
-    ),
-    (
         "instances/sdk-py-core-metaschema-rejects-validation-uses/invalid-1.json",
         "instance $uses is not checked against $offers yet",
     ),

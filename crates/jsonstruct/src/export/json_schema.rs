@@ -592,13 +592,14 @@ impl<'s> Exporter<'s> {
     }
 
     /// A Validation-extension `format` on a string: the JSON Schema format of the same name,
-    /// plus the exact pattern where there is one. `duration` is a pattern only, because the
-    /// 2020-12 format (RFC 3339 Appendix A) rejects what the validator accepts (`PT0.5S`).
+    /// plus the exact pattern where there is one. `duration` and `time` are patterns only,
+    /// because the 2020-12 formats reject what the validator accepts (`PT0.5S`; a time without
+    /// an offset, like the `time` type).
     fn format(&self, format: &str, s: &mut Map<String, Value>, notes: &mut Vec<String>) {
         let pattern = match format {
             "date" => Some(patterns::date()),
             "date-time" => Some(patterns::datetime()),
-            "time" => Some(patterns::time(true)),
+            "time" => Some(patterns::time(false)),
             "uuid" => Some(patterns::uuid()),
             "json-pointer" => Some(patterns::json_pointer()),
             "duration" => Some(patterns::duration()),
@@ -607,6 +608,11 @@ impl<'s> Exporter<'s> {
         if format == "duration" {
             notes.push(
                 "format duration exported as a pattern (ISO 8601, fractions allowed).".into(),
+            );
+        } else if format == "time" {
+            notes.push(
+                "format time exported as a pattern (RFC 3339 time, the UTC offset optional)."
+                    .into(),
             );
         } else {
             put(s, "format", format.into());

@@ -338,7 +338,7 @@ fn check_format(f: Format, s: &str) -> (bool, InstanceCode) {
         Format::RelativeJsonPointer => (formats::is_relative_json_pointer(s), C::FormatInvalid),
         Format::Regex => (crate::schema::Pattern::new(s).is_ok(), C::FormatInvalid),
         Format::Date => (formats::is_date(s), C::FormatDateInvalid),
-        Format::Time => (formats::is_time(s, true), C::FormatTimeInvalid),
+        Format::Time => (formats::is_time(s, false), C::FormatTimeInvalid),
         Format::DateTime => (formats::is_datetime(s), C::FormatDatetimeInvalid),
         Format::Duration => (formats::is_duration(s), C::FormatInvalid),
         Format::Uuid => (formats::is_uuid(s), C::FormatUuidInvalid),
