@@ -59,6 +59,8 @@ pub struct Module {
     pub contents: String,
     /// The schema file the module was generated from.
     pub schema: PathBuf,
+    /// The Rust name of the schema's root type, when it has one (`Person`).
+    pub root_type: Option<String>,
 }
 
 impl Default for Builder {
@@ -195,10 +197,12 @@ impl Builder {
             let plan = plan::Plan::build(&schema).map_err(|e| e.in_file(&path))?;
             let contents =
                 rust::module_rs(&plan, &code, &preamble).map_err(|e| e.in_file(&path))?;
+            let root_type = plan.root.map(|r| plan.item(r).name.clone());
             modules.push(Module {
                 file_name,
                 contents,
                 schema: path,
+                root_type,
             });
         }
         Ok(modules)

@@ -176,6 +176,7 @@ impl<'s> Plan<'s> {
             root,
         };
         plan.break_alias_cycles();
+        plan.wrap_wide_aliases();
         plan.box_recursion();
         Ok(plan)
     }
@@ -247,6 +248,20 @@ impl<'s> Plan<'s> {
                 _ => false,
             },
             _ => false,
+        }
+    }
+
+    /// A definition that is a 64/128-bit integer (`pub type Big = i64`) cannot carry the
+    /// serde adapter that reads the spec's string form: a field of its type gets one, but the
+    /// type read on its own (a document whose root is `int64`) would not. Such aliases become
+    /// transparent newtypes that carry the adapter themselves.
+    fn wrap_wide_aliases(&mut self) {
+        for i in 0..self.items.len() {
+            if let ItemKind::Alias { ty } = &self.items[i].kind {
+                if self.needs_wide(ty) {
+                    self.items[i].kind = ItemKind::Newtype { ty: ty.clone() };
+                }
+            }
         }
     }
 
@@ -448,6 +463,87 @@ impl Builder<'_> {
         idx
     }
 
+    /// Whether a node is the root type of a document of the model (where an instance may
+    /// carry `$schema` and `$uses`).
+    fn is_document_root(&self, id: TypeId) -> bool {
+        self.schema.root() == Some(id)
+            || self
+                .schema
+                .sources()
+                .iter()
+                .any(|s| !s.is_imported() && s.root() == Some(id))
+    }
+
+    /// The members a closed root object accepts besides its properties: the instance's
+    /// `$schema`, and, when the document offers add-ins, `$uses` and the members of every
+    /// offered add-in (optional: an instance has them only when it uses the add-in).
+    fn instance_metadata(
+        &mut self,
+        fields: &mut Vec<Field>,
+        o: &jsonstruct::schema::ObjectType,
+        name: &str,
+        owner: usize,
+    ) -> Result<(), Error> {
+        let declared = |fields: &[Field], wire: &str| fields.iter().any(|f| f.wire == wire);
+        let mut extra = vec![(
+            "$schema".to_owned(),
+            RType::Prim(Primitive::String).wrap(RType::Option),
+            "The schema document this instance names (instance metadata).".to_owned(),
+        )];
+        let schema = self.schema;
+        if schema.offers().next().is_some() {
+            extra.push((
+                "$uses".to_owned(),
+                RType::Prim(Primitive::String)
+                    .wrap(RType::Vec)
+                    .wrap(RType::Option),
+                "The add-ins this instance uses (`$offers` of the schema).".to_owned(),
+            ));
+            for (addin, defs) in schema.offers() {
+                for &def in defs {
+                    let TypeKind::Object(a) = &schema.node(schema.resolve(def)).kind else {
+                        continue;
+                    };
+                    for p in &a.properties {
+                        if o.property(&p.name).is_some()
+                            || extra.iter().any(|(w, ..)| *w == p.wire_name)
+                        {
+                            continue;
+                        }
+                        let stem = format!("{name}{}", names::type_ident(&p.name));
+                        let ty = self.rust_type(p.ty, &stem, owner)?;
+                        let ty = if self.is_option(&ty) {
+                            ty
+                        } else {
+                            ty.wrap(RType::Option)
+                        };
+                        let doc = schema.node(p.ty).description.clone().unwrap_or_default();
+                        extra.push((
+                            p.wire_name.clone(),
+                            ty,
+                            format!("{doc} (add-in `{addin}`)").trim().to_owned(),
+                        ));
+                    }
+                }
+            }
+        }
+        for (wire, ty, description) in extra {
+            if declared(fields, &wire) {
+                continue;
+            }
+            fields.push(Field {
+                name: wire.trim_start_matches('$').to_owned(),
+                ident: String::new(),
+                wire,
+                ty,
+                required: false,
+                description: Some(description),
+                const_value: None,
+            });
+        }
+        Ok(())
+    }
+
     fn fill_definition(&mut self, idx: usize) -> Result<(), Error> {
         let node = self.items[idx].node;
         let name = self.items[idx].name.clone();
@@ -493,13 +589,19 @@ impl Builder<'_> {
                         const_value: const_text(schema, p.ty),
                     });
                 }
+                let closed = matches!(o.additional, Additional::Forbidden | Additional::Schema(_));
+                if closed && self.is_document_root(id) {
+                    self.instance_metadata(&mut fields, o, name, owner)?;
+                }
                 assign_field_idents(&mut fields);
+                // An open object (additionalProperties absent or true) keeps the members it
+                // does not declare, so what the validator accepts writes back whole.
                 let additional = match o.additional {
-                    Additional::Allowed => Some(RType::Value),
+                    Additional::Allowed | Additional::Unspecified => Some(RType::Value),
                     Additional::Schema(t) => {
                         Some(self.rust_type(t, &format!("{name}AdditionalProperty"), owner)?)
                     }
-                    Additional::Unspecified | Additional::Forbidden => None,
+                    Additional::Forbidden => None,
                 };
                 let additional = additional.map(|ty| {
                     let mut namer = Namer::new();

@@ -18,12 +18,21 @@
 pub struct EventAttributes {
     /// The HTTP request that caused the event.
     pub http_request: HttpRequest,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl EventAttributes {
     /// Builds `EventAttributes` from its required members; optional members start as `None`.
     pub fn new(http_request: HttpRequest) -> Self {
-        Self { http_request }
+        Self {
+            http_request,
+            additional_properties: ::std::collections::BTreeMap::new(),
+        }
     }
 }
 
@@ -47,6 +56,12 @@ pub struct HttpRequest {
     pub client_ip: ::std::string::String,
     /// The client's `User-Agent` header.
     pub user_agent: ::std::string::String,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl HttpRequest {
@@ -55,7 +70,11 @@ impl HttpRequest {
         client_ip: ::std::string::String,
         user_agent: ::std::string::String,
     ) -> Self {
-        Self { client_ip, user_agent }
+        Self {
+            client_ip,
+            user_agent,
+            additional_properties: ::std::collections::BTreeMap::new(),
+        }
     }
 }
 
@@ -112,6 +131,13 @@ pub struct Session {
     /// Tasks the user must complete before the session becomes active (for example choosing an organization).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tasks: ::std::option::Option<SessionTasks>,
+    /// The schema document this instance names (instance metadata).
+    #[serde(
+        rename = "$schema",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub schema: ::std::option::Option<::std::string::String>,
 }
 
 impl Session {
@@ -143,6 +169,7 @@ impl Session {
             updated_at,
             created_at,
             tasks: ::std::option::Option::None,
+            schema: ::std::option::Option::None,
         }
     }
 }
@@ -187,6 +214,12 @@ pub struct SessionActivity {
     /// The country, resolved from the IP address.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub country: ::std::option::Option<::std::string::String>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl SessionActivity {
@@ -206,6 +239,7 @@ impl SessionActivity {
             ip_address: ::std::option::Option::None,
             city: ::std::option::Option::None,
             country: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -373,12 +407,23 @@ pub struct SessionList {
     /// How many Sessions match the query, over all pages.
     #[serde(with = "::jsonstruct_types::__private::wide::number")]
     pub total_count: i64,
+    /// The schema document this instance names (instance metadata).
+    #[serde(
+        rename = "$schema",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub schema: ::std::option::Option<::std::string::String>,
 }
 
 impl SessionList {
     /// Builds `SessionList` from its required members; optional members start as `None`.
     pub fn new(data: ::std::vec::Vec<Session>, total_count: i64) -> Self {
-        Self { data, total_count }
+        Self {
+            data,
+            total_count,
+            schema: ::std::option::Option::None,
+        }
     }
 }
 
@@ -509,12 +554,21 @@ impl<'de> ::serde::Deserialize<'de> for SessionStatus {
 pub struct SessionTask {
     /// The task's key, for example `choose-organization`, `reset-password` or `setup-mfa` (a string, because Clerk renames keys).
     pub key: ::std::string::String,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl SessionTask {
     /// Builds `SessionTask` from its required members; optional members start as `None`.
     pub fn new(key: ::std::string::String) -> Self {
-        Self { key }
+        Self {
+            key,
+            additional_properties: ::std::collections::BTreeMap::new(),
+        }
     }
 }
 
@@ -557,6 +611,13 @@ pub struct SessionWebhookEvent {
     pub event_attributes: EventAttributes,
     /// The Session as webhooks send it.
     pub data: WebhookSession,
+    /// The schema document this instance names (instance metadata).
+    #[serde(
+        rename = "$schema",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub schema: ::std::option::Option<::std::string::String>,
 }
 
 impl SessionWebhookEvent {
@@ -574,6 +635,7 @@ impl SessionWebhookEvent {
             instance_id: ::std::option::Option::None,
             event_attributes,
             data,
+            schema: ::std::option::Option::None,
         }
     }
 }

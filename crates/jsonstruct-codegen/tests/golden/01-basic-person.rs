@@ -48,6 +48,12 @@ pub struct Person {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub is_active: ::std::option::Option<bool>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl Person {
@@ -65,6 +71,7 @@ impl Person {
             age: ::std::option::Option::None,
             profile_data: ::std::option::Option::None,
             is_active: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }

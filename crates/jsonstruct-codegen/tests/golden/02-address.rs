@@ -32,6 +32,13 @@ pub struct Address {
     pub zip_code: ::std::option::Option<::std::string::String>,
     /// Country code
     pub country: AddressCountry,
+    /// The schema document this instance names (instance metadata).
+    #[serde(
+        rename = "$schema",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub schema: ::std::option::Option<::std::string::String>,
 }
 
 impl Address {
@@ -47,6 +54,7 @@ impl Address {
             state: ::std::option::Option::None,
             zip_code: ::std::option::Option::None,
             country,
+            schema: ::std::option::Option::None,
         }
     }
 }

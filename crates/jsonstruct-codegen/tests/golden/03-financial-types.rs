@@ -92,6 +92,12 @@ pub struct Invoice {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub cancelled_date: ::std::option::Option<::jsonstruct_types::Date>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl Invoice {
@@ -119,6 +125,7 @@ impl Invoice {
             audit_trail: ::std::option::Option::None,
             blockchain_hash: ::std::option::Option::None,
             cancelled_date: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -159,6 +166,12 @@ pub struct LineItem {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub discount_percent: ::std::option::Option<f64>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl LineItem {
@@ -176,6 +189,7 @@ impl LineItem {
             total_price,
             weight: ::std::option::Option::None,
             discount_percent: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -200,12 +214,22 @@ pub struct Money {
     pub amount: ::jsonstruct_types::Decimal,
     /// ISO 4217 currency code
     pub currency: MoneyCurrency,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl Money {
     /// Builds `Money` from its required members; optional members start as `None`.
     pub fn new(amount: ::jsonstruct_types::Decimal, currency: MoneyCurrency) -> Self {
-        Self { amount, currency }
+        Self {
+            amount,
+            currency,
+            additional_properties: ::std::collections::BTreeMap::new(),
+        }
     }
 }
 

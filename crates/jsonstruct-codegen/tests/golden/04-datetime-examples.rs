@@ -52,6 +52,12 @@ pub struct Event {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub modified_at: ::std::option::Option<::jsonstruct_types::DateTime>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl Event {
@@ -74,6 +80,7 @@ impl Event {
             recurrence: ::std::option::Option::None,
             created_at,
             modified_at: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -115,6 +122,12 @@ pub struct RecurrenceRule {
     pub days_of_week: ::std::option::Option<
         ::std::vec::Vec<RecurrenceRuleDaysOfWeekItem>,
     >,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl RecurrenceRule {
@@ -125,6 +138,7 @@ impl RecurrenceRule {
             interval: ::std::option::Option::None,
             end_date: ::std::option::Option::None,
             days_of_week: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -341,6 +355,12 @@ pub struct TimeSlot {
     /// Duration of the event (ISO 8601 format)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub duration: ::std::option::Option<::jsonstruct_types::Duration>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl TimeSlot {
@@ -353,6 +373,7 @@ impl TimeSlot {
             start_time,
             end_time,
             duration: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }

@@ -43,6 +43,12 @@ pub struct Catalog {
     pub featured_skus: ::std::option::Option<
         ::jsonstruct_types::Set<::std::string::String>,
     >,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl Catalog {
@@ -60,6 +66,7 @@ impl Catalog {
             categories,
             product_by_sku: ::std::option::Option::None,
             featured_skus: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -100,6 +107,12 @@ pub struct Category {
     pub product_skus: ::std::option::Option<
         ::jsonstruct_types::Set<::std::string::String>,
     >,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl Category {
@@ -110,6 +123,7 @@ impl Category {
             name,
             parent_id: ::std::option::Option::None,
             product_skus: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -147,6 +161,12 @@ pub struct Product {
     /// Ordered list of product image URLs
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub images: ::std::option::Option<::std::vec::Vec<::jsonstruct_types::Uri>>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl Product {
@@ -163,6 +183,7 @@ impl Product {
             tags: ::std::option::Option::None,
             specifications: ::std::option::Option::None,
             images: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }

@@ -27,6 +27,12 @@ pub struct DataSet {
     /// Dataset bounding box as \[southwest, northeast\] coordinates
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub bounds: ::std::option::Option<BoundingBox>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl DataSet {
@@ -40,6 +46,7 @@ impl DataSet {
             description: ::std::option::Option::None,
             data_points,
             bounds: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -140,6 +147,12 @@ pub struct DataPoint {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub visual_color: ::std::option::Option<ColorRGB>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl DataPoint {
@@ -154,6 +167,7 @@ impl DataPoint {
             location,
             measurements,
             visual_color: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }

@@ -41,6 +41,12 @@ pub struct ProcessingResult {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub processing_time: ::std::option::Option<::jsonstruct_types::Duration>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl ProcessingResult {
@@ -57,6 +63,7 @@ impl ProcessingResult {
             output: ::std::option::Option::None,
             metadata: ::std::option::Option::None,
             processing_time: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -233,6 +240,12 @@ pub struct BinaryContent {
     /// Size of the binary content in bytes
     #[serde(with = "::jsonstruct_types::__private::wide::string")]
     pub size: u64,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl BinaryContent {
@@ -242,7 +255,12 @@ impl BinaryContent {
         mime_type: ::std::string::String,
         size: u64,
     ) -> Self {
-        Self { data, mime_type, size }
+        Self {
+            data,
+            mime_type,
+            size,
+            additional_properties: ::std::collections::BTreeMap::new(),
+        }
     }
 }
 
@@ -277,6 +295,12 @@ pub struct DocumentId {
     /// Document processing confidence score (0.0 to 1.0)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub confidence: ::std::option::Option<f32>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl DocumentId {
@@ -287,6 +311,7 @@ impl DocumentId {
             url: ::std::option::Option::None,
             schema_ref: ::std::option::Option::None,
             confidence: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -313,6 +338,12 @@ pub struct ProcessingError {
     pub message: ::std::string::String,
     /// When the error occurred
     pub timestamp: ::jsonstruct_types::DateTime,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl ProcessingError {
@@ -322,7 +353,12 @@ impl ProcessingError {
         message: ::std::string::String,
         timestamp: ::jsonstruct_types::DateTime,
     ) -> Self {
-        Self { code, message, timestamp }
+        Self {
+            code,
+            message,
+            timestamp,
+            additional_properties: ::std::collections::BTreeMap::new(),
+        }
     }
 }
 
@@ -435,6 +471,12 @@ pub struct TextContent {
     pub text: ::std::string::String,
     /// Text encoding
     pub encoding: ::std::string::String,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl TextContent {
@@ -443,6 +485,7 @@ impl TextContent {
         Self {
             text,
             encoding: ::std::string::String::from("UTF-8"),
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }

@@ -25,6 +25,12 @@ pub struct CompanyDirectory {
     pub buildings: ::std::option::Option<::std::vec::Vec<FacilitiesBuilding>>,
     #[serde(rename = "lastUpdated")]
     pub last_updated: ::jsonstruct_types::DateTime,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl CompanyDirectory {
@@ -43,6 +49,7 @@ impl CompanyDirectory {
             departments,
             buildings: ::std::option::Option::None,
             last_updated,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -74,6 +81,12 @@ pub struct CommonAddress {
     )]
     pub zip_code: ::std::option::Option<::std::string::String>,
     pub country: ::std::string::String,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl CommonAddress {
@@ -89,6 +102,7 @@ impl CommonAddress {
             state: ::std::option::Option::None,
             zip_code: ::std::option::Option::None,
             country,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -114,6 +128,12 @@ pub struct CommonContactInfo {
     pub phone: ::std::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub mobile: ::std::option::Option<::std::string::String>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl CommonContactInfo {
@@ -123,6 +143,7 @@ impl CommonContactInfo {
             email,
             phone: ::std::option::Option::None,
             mobile: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -153,6 +174,12 @@ pub struct FacilitiesBuilding {
     pub capacity: ::std::option::Option<u16>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub offices: ::std::option::Option<::std::vec::Vec<FacilitiesOffice>>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl FacilitiesBuilding {
@@ -169,6 +196,7 @@ impl FacilitiesBuilding {
             floors: ::std::option::Option::None,
             capacity: ::std::option::Option::None,
             offices: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -198,6 +226,12 @@ pub struct FacilitiesOffice {
     pub equipment: ::std::option::Option<::jsonstruct_types::Set<::std::string::String>>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub occupant: ::std::option::Option<HrEmployee>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl FacilitiesOffice {
@@ -209,6 +243,7 @@ impl FacilitiesOffice {
             capacity: ::std::option::Option::None,
             equipment: ::std::option::Option::None,
             occupant: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -239,6 +274,12 @@ pub struct HrDepartment {
     pub manager_id: ::std::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub budget: ::std::option::Option<::jsonstruct_types::Decimal>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl HrDepartment {
@@ -249,6 +290,7 @@ impl HrDepartment {
             name,
             manager_id: ::std::option::Option::None,
             budget: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -286,6 +328,12 @@ pub struct HrEmployee {
     pub address: ::std::option::Option<CommonAddress>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub contact: ::std::option::Option<CommonContactInfo>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl HrEmployee {
@@ -307,6 +355,7 @@ impl HrEmployee {
             hire_date,
             address: ::std::option::Option::None,
             contact: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }

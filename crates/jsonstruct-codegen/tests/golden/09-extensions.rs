@@ -36,6 +36,12 @@ pub struct Fleet {
     pub total_vehicles: u32,
     #[serde(rename = "lastInventoryDate")]
     pub last_inventory_date: ::jsonstruct_types::DateTime,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl Fleet {
@@ -54,6 +60,7 @@ impl Fleet {
             maintenance_records: ::std::option::Option::None,
             total_vehicles,
             last_inventory_date,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -105,6 +112,12 @@ pub struct Bicycle {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub wheel_size: ::std::option::Option<::jsonstruct_types::Decimal>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl Bicycle {
@@ -128,6 +141,7 @@ impl Bicycle {
             frame_size: ::std::option::Option::None,
             bike_type,
             wheel_size: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -276,6 +290,12 @@ pub struct Car {
     pub trunk_capacity: ::std::option::Option<::jsonstruct_types::Decimal>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub features: ::std::option::Option<::jsonstruct_types::Set<CarFeaturesItem>>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl Car {
@@ -304,6 +324,7 @@ impl Car {
             seating_capacity,
             trunk_capacity: ::std::option::Option::None,
             features: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -597,6 +618,12 @@ pub struct MaintenanceRecord {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub service_provider: ::std::option::Option<::std::string::String>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl MaintenanceRecord {
@@ -617,6 +644,7 @@ impl MaintenanceRecord {
             description: ::std::option::Option::None,
             cost,
             service_provider: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -769,6 +797,12 @@ pub struct Motorcycle {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub helmets_required: ::std::option::Option<bool>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl Motorcycle {
@@ -796,6 +830,7 @@ impl Motorcycle {
             engine_size,
             style,
             helmets_required: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -953,6 +988,12 @@ pub struct Truck {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub cargo_type: ::std::option::Option<TruckCargoType>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl Truck {
@@ -982,6 +1023,7 @@ impl Truck {
             axles: ::std::option::Option::None,
             commercial_license,
             cargo_type: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }

@@ -38,6 +38,12 @@ pub struct PaymentTransaction {
     pub fees: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::jsonstruct_types::Decimal>,
     >,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl PaymentTransaction {
@@ -62,6 +68,7 @@ impl PaymentTransaction {
             notification: ::std::option::Option::None,
             processed_at,
             fees: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -271,6 +278,12 @@ pub struct BankTransferPayment {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub reference_number: ::std::option::Option<::std::string::String>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl BankTransferPayment {
@@ -286,6 +299,7 @@ impl BankTransferPayment {
             account_number,
             transfer_type,
             reference_number: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -396,6 +410,12 @@ pub struct CashPayment {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub cashier_id: ::std::option::Option<::std::string::String>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl CashPayment {
@@ -409,6 +429,7 @@ impl CashPayment {
             change_given: ::std::option::Option::None,
             register_id,
             cashier_id: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -446,6 +467,12 @@ pub struct CreditCardPayment {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub authorization_code: ::std::option::Option<::std::string::String>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl CreditCardPayment {
@@ -464,6 +491,7 @@ impl CreditCardPayment {
             expiry_year,
             card_type,
             authorization_code: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -577,6 +605,12 @@ pub struct DigitalWalletPayment {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub transaction_id: ::std::option::Option<::std::string::String>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl DigitalWalletPayment {
@@ -589,6 +623,7 @@ impl DigitalWalletPayment {
             wallet_provider,
             wallet_account_id,
             transaction_id: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -706,6 +741,12 @@ pub struct EmailNotification {
     pub body: ::std::string::String,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub attachments: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl EmailNotification {
@@ -726,6 +767,7 @@ impl EmailNotification {
             subject,
             body,
             attachments: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -864,6 +906,12 @@ pub struct PushNotification {
     pub sound: ::std::option::Option<::std::string::String>,
     #[serde(rename = "deviceToken")]
     pub device_token: ::std::string::String,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl PushNotification {
@@ -887,6 +935,7 @@ impl PushNotification {
             badge: ::std::option::Option::None,
             sound: ::std::option::Option::None,
             device_token,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -915,6 +964,12 @@ pub struct SmsNotification {
     pub message: ::std::string::String,
     #[serde(rename = "phoneNumber")]
     pub phone_number: ::std::string::String,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl SmsNotification {
@@ -934,6 +989,7 @@ impl SmsNotification {
             recipient,
             message,
             phone_number,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }

@@ -49,6 +49,12 @@ pub struct Library {
             LibrarySpecialCollectionsValue,
         >,
     >,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl Library {
@@ -69,6 +75,7 @@ impl Library {
             member_ids,
             opening_hours: ::std::option::Option::None,
             special_collections: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -96,6 +103,12 @@ pub struct LibraryOpeningHoursValue {
     pub close: ::std::option::Option<::jsonstruct_types::Time>,
     #[serde(rename = "isClosed")]
     pub is_closed: bool,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl LibraryOpeningHoursValue {
@@ -105,6 +118,7 @@ impl LibraryOpeningHoursValue {
             open: ::std::option::Option::None,
             close: ::std::option::Option::None,
             is_closed,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -130,6 +144,12 @@ pub struct LibrarySpecialCollectionsValue {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub access_level: ::std::option::Option<LibrarySpecialCollectionsValueAccessLevel>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl LibrarySpecialCollectionsValue {
@@ -143,6 +163,7 @@ impl LibrarySpecialCollectionsValue {
             book_isbns,
             curator: ::std::option::Option::None,
             access_level: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -256,6 +277,12 @@ pub struct Author {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub birth_year: ::std::option::Option<u16>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl Author {
@@ -266,6 +293,7 @@ impl Author {
             name,
             nationality: ::std::option::Option::None,
             birth_year: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -311,6 +339,12 @@ pub struct Book {
     pub metadata: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
     >,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl Book {
@@ -330,6 +364,7 @@ impl Book {
             page_count: ::std::option::Option::None,
             ratings: ::std::option::Option::None,
             metadata: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -458,6 +493,12 @@ pub struct BookRatingsValue {
     pub review: ::std::option::Option<::std::string::String>,
     #[serde(rename = "reviewDate")]
     pub review_date: ::jsonstruct_types::Date,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl BookRatingsValue {
@@ -467,6 +508,7 @@ impl BookRatingsValue {
             score,
             review: ::std::option::Option::None,
             review_date,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }

@@ -37,6 +37,12 @@ pub struct FlyingCar {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub transition_time: ::std::option::Option<u16>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl FlyingCar {
@@ -62,6 +68,7 @@ impl FlyingCar {
             max_altitude,
             flight_mode,
             transition_time: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -243,12 +250,22 @@ pub struct Aircraft {
     /// Maximum altitude in feet
     #[serde(rename = "maxAltitude")]
     pub max_altitude: u32,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl Aircraft {
     /// Builds `Aircraft` from its required members; optional members start as `None`.
     pub fn new(wingspan: f64, max_altitude: u32) -> Self {
-        Self { wingspan, max_altitude }
+        Self {
+            wingspan,
+            max_altitude,
+            additional_properties: ::std::collections::BTreeMap::new(),
+        }
     }
 }
 
@@ -269,6 +286,12 @@ pub struct Car {
     pub num_doors: u8,
     #[serde(rename = "fuelType")]
     pub fuel_type: CarFuelType,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl Car {
@@ -286,6 +309,7 @@ impl Car {
             year,
             num_doors,
             fuel_type,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }

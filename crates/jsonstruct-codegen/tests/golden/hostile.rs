@@ -183,6 +183,12 @@ pub enum HostileMixed {
 pub struct Ab {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub y: ::std::option::Option<::std::string::String>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl Ab {
@@ -190,6 +196,7 @@ impl Ab {
     pub fn new() -> Self {
         Self {
             y: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -218,6 +225,12 @@ pub struct Node {
     pub parent: ::std::option::Option<::std::boxed::Box<Node>>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub children: ::std::option::Option<::std::vec::Vec<Node>>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl Node {
@@ -227,6 +240,7 @@ impl Node {
             name,
             parent: ::std::option::Option::None,
             children: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -266,6 +280,12 @@ pub struct Option {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub none: ::std::option::Option<::std::string::String>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl Option {
@@ -274,6 +294,7 @@ impl Option {
         Self {
             some: ::std::option::Option::None,
             none: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -359,6 +380,12 @@ pub struct PickFirst {
     pub kind: ::std::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub a: ::std::option::Option<::std::string::String>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl PickFirst {
@@ -367,6 +394,7 @@ impl PickFirst {
         Self {
             kind: ::std::option::Option::None,
             a: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -395,6 +423,12 @@ pub struct PickSecond {
         with = "::jsonstruct_types::__private::wide::number"
     )]
     pub b: ::std::option::Option<i64>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl PickSecond {
@@ -403,6 +437,7 @@ impl PickSecond {
         Self {
             kind: ::std::option::Option::None,
             b: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -435,6 +470,12 @@ pub struct Result {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub err: ::std::option::Option<::std::string::String>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl Result {
@@ -443,6 +484,7 @@ impl Result {
         Self {
             ok: ::std::option::Option::None,
             err: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -469,6 +511,12 @@ pub struct Self_ {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub self_: ::std::option::Option<::std::string::String>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl Self_ {
@@ -476,6 +524,7 @@ impl Self_ {
     pub fn new() -> Self {
         Self {
             self_: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }
@@ -517,12 +566,21 @@ pub enum Shape {
 #[non_exhaustive]
 pub struct ShapeCircle {
     pub radius: f64,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl ShapeCircle {
     /// Builds `ShapeCircle` from its required members; optional members start as `None`.
     pub fn new(radius: f64) -> Self {
-        Self { radius }
+        Self {
+            radius,
+            additional_properties: ::std::collections::BTreeMap::new(),
+        }
     }
 }
 
@@ -758,6 +816,12 @@ impl ::std::default::Default for Wide {
 pub struct Ab2 {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub x: ::std::option::Option<::std::string::String>,
+    /// Members not declared in the schema, kept as received.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 
 impl Ab2 {
@@ -765,6 +829,7 @@ impl Ab2 {
     pub fn new() -> Self {
         Self {
             x: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
     }
 }

@@ -305,8 +305,11 @@ pub(super) fn resolve_relations(l: &mut Loader<'_>, document_root: Option<TypeId
                 p
             })
             .collect();
+        // A single identity value has the identity property's type: the relation's own copy
+        // of that node (the property's node belongs to the target type; sharing the kind keeps
+        // any nested nodes shared).
         l.nodes[identity.index()].kind = match elements.as_slice() {
-            [one] => TypeKind::Ref(one.ty),
+            [one] => l.nodes[one.ty.index()].kind.clone(),
             _ => TypeKind::Tuple(TupleType { elements }),
         };
     }
