@@ -337,7 +337,7 @@ fn malformed_input_exits_2_with_a_location() {
         b"{\"entity\": \"E\", \"fields\": [\n  {\"name\": \"a\", \"type\": \"string\"},,\n]}",
         ":2:35: not well-formed JSON: unexpected character ','",
     );
-    fails_with(b"no json here", ": no JSON object in the file");
+    fails_with(b"no json here", ": no JSON object in the input");
     fails_with(
         b"{\"entity\": \"E\",\n \"fields\": {}}",
         ":2:12: 'fields' must be an array",

@@ -28,6 +28,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod diff;
 pub mod export;
+pub mod import;
 pub mod json;
 pub mod location;
 pub mod numeric;
