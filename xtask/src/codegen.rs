@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use jsonstruct_codegen::write::{self, Report};
-use jsonstruct_codegen::{Builder, Int64Encoding, Options};
+use jsonstruct_codegen::{Builder, Options};
 
 pub use jsonstruct_codegen::write::Mode;
 
@@ -22,7 +22,6 @@ pub struct Target {
     pub crate_name: &'static str,
     /// The crate's version: bump it as `cargo xtask compat` says when the schemas change.
     pub version: &'static str,
-    int64: Int64Encoding,
 }
 
 pub const TARGETS: &[Target] = &[Target {
@@ -30,8 +29,6 @@ pub const TARGETS: &[Target] = &[Target {
     dir: "generated/clerk-session",
     crate_name: "clerk-session",
     version: "0.1.0",
-    // Clerk sends its millisecond timestamps as JSON numbers.
-    int64: Int64Encoding::Number,
 }];
 
 /// The runtime crate generated crates depend on, relative to the workspace root.
@@ -97,16 +94,19 @@ pub fn run(root: &Path, mode: Mode) -> Result<Outcome, String> {
     for target in TARGETS {
         // The build-script API, so `cargo xtask codegen` and a `build.rs` load schemas and
         // spell generated code the same way.
+        // The 64-bit wire form is the workspace's: `schemas/jsonstruct.toml` says Clerk sends
+        // its millisecond timestamps as JSON numbers.
         let builder = Builder::new()
             .schema_dir(root.join(target.schemas))
-            .int64(target.int64)
             .command(COMMAND);
         let up = "../".repeat(Path::new(target.dir).components().count());
         let options = Options {
             schema_path: format!("{}/*.struct.json", target.schemas),
             runtime_crate_path: Some(format!("{up}{RUNTIME_CRATE}")),
             crate_version: target.version.to_owned(),
-            ..builder.crate_options(target.crate_name)
+            ..builder
+                .crate_options(target.crate_name)
+                .map_err(|e| e.to_string())?
         };
         let dir = root.join(target.dir);
         let files = builder
@@ -158,6 +158,13 @@ mod tests {
         let real = workspace_root();
         let tmp = std::env::temp_dir().join(format!("xtask-codegen-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&tmp);
+        // The settings beside the schemas (64-bit integers as numbers) travel with them.
+        std::fs::create_dir_all(tmp.join("schemas")).unwrap();
+        std::fs::copy(
+            real.join("schemas/jsonstruct.toml"),
+            tmp.join("schemas/jsonstruct.toml"),
+        )
+        .unwrap();
         for target in TARGETS {
             let dir = tmp.join(target.schemas);
             std::fs::create_dir_all(&dir).unwrap();

@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use jsonstruct::config::Config;
 use jsonstruct::Schema;
 use jsonstruct_codegen::write::{self, Mode, Staleness};
 use jsonstruct_codegen::{GeneratedFiles, Int64Encoding, Options, SchemaFile};
@@ -36,10 +37,11 @@ pub struct RustArgs {
     /// The package name; defaults to the schema's name in kebab case.
     #[arg(long)]
     crate_name: Option<String>,
-    /// How 64-bit integers are written: as strings (the JSON Structure form) or numbers.
-    /// Reading always accepts both.
-    #[arg(long, value_enum, default_value_t = Int64::String)]
-    int64: Int64,
+    /// How 64-bit integers are written: as strings (the JSON Structure form) or numbers;
+    /// reading always accepts both [default: number when the nearest jsonstruct.toml says
+    /// `int64-numbers = true`, else string].
+    #[arg(long, value_enum)]
+    int64: Option<Int64>,
     /// Write the runtime's source into the crate (src/jsonstruct_types/) instead of depending
     /// on the jsonstruct-types crate, so the crate needs only serde and serde_json.
     #[arg(long)]
@@ -96,14 +98,30 @@ fn rust(args: RustArgs) -> anyhow::Result<ExitCode> {
         schema_flags(&args.schemas, &args.dirs),
         args.out.display()
     );
-    if args.int64 == Int64::Number {
+    let int64 = match args.int64 {
+        Some(explicit) => explicit,
+        None => match Config::discover(&args.schemas[0]) {
+            Ok(Some((_, c))) if c.int64_numbers() => Int64::Number,
+            Ok(_) => Int64::String,
+            Err(e) => {
+                eprintln!(
+                    "{} {e}",
+                    Style::new(render::use_color(true)).error("error:")
+                );
+                return Ok(ExitCode::from(2));
+            }
+        },
+    };
+    if args.int64 == Some(Int64::Number) {
         command.push_str(" --int64 number");
+    } else if args.int64 == Some(Int64::String) {
+        command.push_str(" --int64 string");
     }
     if args.vendor_runtime {
         command.push_str(" --vendor-runtime");
     }
     let options = Options {
-        int64: match args.int64 {
+        int64: match int64 {
             Int64::String => Int64Encoding::String,
             Int64::Number => Int64Encoding::Number,
         },

@@ -41,7 +41,8 @@ use crate::{names, plan, rust, write, Error, GeneratedFiles, Int64Encoding, Opti
 pub struct Builder {
     schemas: Vec<PathBuf>,
     schema_dirs: Vec<PathBuf>,
-    int64: Int64Encoding,
+    /// Explicit, or `None`: from the nearest `jsonstruct.toml` of the first schema.
+    int64: Option<Int64Encoding>,
     derives: Vec<String>,
     runtime_path: String,
     out_dir: Option<PathBuf>,
@@ -77,7 +78,7 @@ impl Builder {
         Builder {
             schemas: Vec::new(),
             schema_dirs: Vec::new(),
-            int64: Int64Encoding::String,
+            int64: None,
             derives: Vec::new(),
             runtime_path: rust::RUNTIME.to_owned(),
             out_dir: None,
@@ -98,11 +99,28 @@ impl Builder {
         self
     }
 
-    /// How 64-bit integers are written ([`Int64Encoding::String`] by default, the JSON
-    /// Structure form); reading always accepts numbers and strings.
+    /// How 64-bit integers are written; reading always accepts numbers and strings. Without
+    /// this call, the workspace decides: [`Int64Encoding::Number`] when the nearest
+    /// `jsonstruct.toml` above the first schema says `int64-numbers = true`, else
+    /// [`Int64Encoding::String`] (the JSON Structure form).
     pub fn int64(mut self, int64: Int64Encoding) -> Self {
-        self.int64 = int64;
+        self.int64 = Some(int64);
         self
+    }
+
+    /// The 64-bit wire form: the explicit one, or the workspace's (see [`Builder::int64`]).
+    fn int64_encoding(&self, files: &[PathBuf]) -> Result<Int64Encoding, Error> {
+        if let Some(explicit) = self.int64 {
+            return Ok(explicit);
+        }
+        let Some(first) = files.first() else {
+            return Ok(Int64Encoding::String);
+        };
+        match jsonstruct::config::Config::discover(first) {
+            Ok(Some((_, config))) if config.int64_numbers() => Ok(Int64Encoding::Number),
+            Ok(_) => Ok(Int64Encoding::String),
+            Err(e) => Err(Error::option(e.to_string())),
+        }
     }
 
     /// Adds a trait every generated struct and enum derives (`"Hash"`, `"::std::cmp::Eq"`);
@@ -175,9 +193,11 @@ impl Builder {
 
     /// Generates every schema's module in memory.
     pub fn modules(&self) -> Result<Vec<Module>, Error> {
-        let code = rust::Code::new(&self.runtime_path, self.int64, &self.derives)?;
+        let files = self.schema_files()?;
+        let int64 = self.int64_encoding(&files)?;
+        let code = rust::Code::new(&self.runtime_path, int64, &self.derives)?;
         let mut modules: Vec<Module> = Vec::new();
-        let documents = Documents::read(&self.schema_files()?)?;
+        let documents = Documents::read(&files)?;
         for (path, doc) in &documents.files {
             let path = path.clone();
             let schema = documents.check(&[*doc])?;
@@ -208,15 +228,15 @@ impl Builder {
         Ok(modules)
     }
 
-    /// [`Options`] for [`Builder::generate_crate`], with this builder's 64-bit form, derives and
-    /// command; set the crate-specific fields on the result.
-    pub fn crate_options(&self, crate_name: impl Into<String>) -> Options {
-        Options {
-            int64: self.int64,
+    /// [`Options`] for [`Builder::generate_crate`], with this builder's 64-bit form (explicit
+    /// or the workspace's), derives and command; set the crate-specific fields on the result.
+    pub fn crate_options(&self, crate_name: impl Into<String>) -> Result<Options, Error> {
+        Ok(Options {
+            int64: self.int64_encoding(&self.schema_files()?)?,
             derives: self.derives.clone(),
             command: self.command.clone(),
             ..Options::new(crate_name)
-        }
+        })
     }
 
     /// The files of one crate for all the builder's schemas ([`crate::generate_crate`]),

@@ -208,7 +208,7 @@ fn a_crate_holds_the_same_items_as_the_module() {
         .int64(Int64Encoding::Number)
         .command("cmd");
     let module = builder.modules().unwrap().remove(0).contents;
-    let options = builder.crate_options("person-types");
+    let options = builder.crate_options("person-types").unwrap();
     let crate_dir = dir.join("out");
     let files = builder.generate_crate(&crate_dir, &options).unwrap();
     let types = files.get("src/types.rs").unwrap();
@@ -252,7 +252,10 @@ fn a_crate_of_several_documents_shares_imported_definitions() {
     );
     let builder = Builder::new().schema_dir(&dir).command("cmd");
     let files = builder
-        .generate_crate(&dir.join("out"), &builder.crate_options("team-types"))
+        .generate_crate(
+            &dir.join("out"),
+            &builder.crate_options("team-types").unwrap(),
+        )
         .unwrap();
     let types = files.get("src/types.rs").unwrap();
     assert_eq!(types.matches("pub struct Person {").count(), 1, "{types}");
