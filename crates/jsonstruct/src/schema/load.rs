@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use super::keywords::{self, Cat};
 use super::pattern::Pattern;
 use super::resolve;
 use super::{
@@ -24,11 +25,11 @@ use super::CheckReport;
 /// keeps hostile documents from exhausting the stack of the recursive loader.
 pub const MAX_SCHEMA_DEPTH: u32 = 256;
 
-const VALIDATION_ADDIN: &str = "JSONStructureValidation";
-const COMPOSITION_ADDIN: &str = "JSONStructureConditionalComposition";
-const ALTNAMES_ADDIN: &str = "JSONStructureAlternateNames";
-const UNITS_ADDIN: &str = "JSONStructureUnits";
-const RELATIONS_ADDIN: &str = "JSONStructureRelations";
+pub(super) const VALIDATION_ADDIN: &str = "JSONStructureValidation";
+pub(super) const COMPOSITION_ADDIN: &str = "JSONStructureConditionalComposition";
+pub(super) const ALTNAMES_ADDIN: &str = "JSONStructureAlternateNames";
+pub(super) const UNITS_ADDIN: &str = "JSONStructureUnits";
+pub(super) const RELATIONS_ADDIN: &str = "JSONStructureRelations";
 const KNOWN_ADDINS: &[&str] = &[
     VALIDATION_ADDIN,
     COMPOSITION_ADDIN,
@@ -56,37 +57,10 @@ const VALIDATION_META: &[&str] = &[
     "https://json-structure.github.io/meta/validation/v0",
 ];
 
-const ROOT_ONLY: &[&str] = &[
-    "$schema",
-    "$id",
-    "$root",
-    "definitions",
-    "$offers",
-    "$uses",
-    "$import",
-    "$importdefs",
-];
-const COMPOSITION_KEYWORDS: &[&str] = &["allOf", "anyOf", "oneOf", "not", "if", "then", "else"];
-/// JSON Schema keywords that JSON Structure does not have; silently ignoring them would hide
-/// a mistake, so they get a warning.
-const FOREIGN_KEYWORDS: &[(&str, &str)] = &[
-    ("$defs", "JSON Structure uses 'definitions'"),
-    ("prefixItems", "JSON Structure uses the 'tuple' type"),
-    ("additionalItems", "it is a JSON Schema keyword"),
-    ("unevaluatedProperties", "it is a JSON Schema keyword"),
-    ("unevaluatedItems", "it is a JSON Schema keyword"),
-    ("dependentSchemas", "it is a JSON Schema keyword"),
-    (
-        "nullable",
-        "use a union with \"null\", e.g. \"type\": [\"string\", \"null\"]",
-    ),
-    ("$anchor", "it is a JSON Schema keyword"),
-    ("$dynamicRef", "it is a JSON Schema keyword"),
-    ("$dynamicAnchor", "it is a JSON Schema keyword"),
-];
-
+pub(super) const COMPOSITION_KEYWORDS: &[&str] =
+    &["allOf", "anyOf", "oneOf", "not", "if", "then", "else"];
 /// Keywords that make an object under `definitions` a type declaration rather than a namespace.
-const SCHEMA_MARKERS: &[&str] = &[
+pub(super) const SCHEMA_MARKERS: &[&str] = &[
     "type",
     "properties",
     "items",
@@ -161,10 +135,10 @@ pub(super) struct Loader<'t> {
     pub pending: Pending,
     /// Suppresses diagnostics while a union's keywords are applied to its second and later
     /// members (they were reported for the first).
-    quiet: bool,
+    pub quiet: bool,
     /// How many composition keywords (`allOf`, `not`, `if`, ...) enclose the schema being
     /// built: inside them a schema may be a typeless constraint (see `typeless`).
-    constraint_depth: u32,
+    pub constraint_depth: u32,
     /// Every document instance built so far, and the one being walked.
     pub sources: Vec<SourceBuild>,
     pub src: usize,
@@ -172,28 +146,6 @@ pub(super) struct Loader<'t> {
     pub owners: BTreeMap<DefinitionPath, Owner>,
     /// Import bookkeeping (shared instances, path sets, counts).
     pub imports: ImportState,
-}
-
-/// The kind of a schema node as far as keyword applicability is concerned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Cat {
-    Prim(Primitive),
-    Compound(Compound),
-    Union,
-    Ref,
-    Untyped,
-}
-
-impl Cat {
-    fn describe(self) -> &'static str {
-        match self {
-            Cat::Prim(p) => p.name(),
-            Cat::Compound(c) => c.name(),
-            Cat::Union => "union",
-            Cat::Ref => "$ref",
-            Cat::Untyped => "untyped schema",
-        }
-    }
 }
 
 /// Checks one document that stands alone (its imports cannot be resolved).
@@ -707,7 +659,7 @@ impl<'t> Loader<'t> {
         }
     }
 
-    fn identifier_value(&mut self, n: &Node, ptr: &str) -> Option<String> {
+    pub(super) fn identifier_value(&mut self, n: &Node, ptr: &str) -> Option<String> {
         match n.as_str() {
             Some(s) if super::is_identifier(s) => Some(s.to_owned()),
             Some(s) => {
@@ -893,7 +845,7 @@ impl<'t> Loader<'t> {
         }
 
         for m in members {
-            self.keyword(id, cat, m, ptr, is_root);
+            keywords::dispatch(self, id, cat, m, ptr, is_root);
         }
 
         if let Cat::Prim(_) = cat {
@@ -901,12 +853,6 @@ impl<'t> Loader<'t> {
         }
         self.check_ranges(id, node, ptr);
         id
-    }
-
-    fn with_prim(&mut self, id: TypeId, f: impl FnOnce(&mut PrimitiveType)) {
-        if let TypeKind::Primitive(pt) = &mut self.nodes[id.index()].kind {
-            f(pt);
-        }
     }
 
     /// Interprets `type` and sets the node's kind.
@@ -1292,421 +1238,7 @@ impl<'t> Loader<'t> {
 
     // ---------------------------------------------------------------- keywords
 
-    /// Checks one member of a schema object against the node's category.
-    pub(super) fn keyword(&mut self, id: TypeId, cat: Cat, m: &Member, ptr: &str, is_root: bool) {
-        let key = m.key.as_str();
-        let v = &m.value;
-        let kptr = pointer::join(ptr, key);
-        match key {
-            // Structural keywords, handled while building the node.
-            "type" => {}
-            "properties" | "required" | "additionalProperties" => {
-                let ok = match key {
-                    "properties" => matches!(cat, Cat::Compound(Compound::Object | Compound::Tuple)),
-                    _ => cat == Cat::Compound(Compound::Object),
-                };
-                if !ok {
-                    self.not_for_type(&kptr, m.key_start, key, "object", cat);
-                }
-                if key == "additionalProperties" && self.nodes[id.index()].is_abstract {
-                    self.error(
-                        Code::SchemaConstraintInvalidForType,
-                        &kptr,
-                        m.key_start,
-                        "additionalProperties must not be used on abstract types (they are implicitly open)",
-                    );
-                }
-            }
-            "items" if !matches!(cat, Cat::Compound(Compound::Array | Compound::Set)) => {
-                self.not_for_type(&kptr, m.key_start, key, "array and set", cat)
-            }
-            "values" if cat != Cat::Compound(Compound::Map) => self.not_for_type(&kptr, m.key_start, key, "map", cat),
-            "choices" | "selector" if cat != Cat::Compound(Compound::Choice) => {
-                self.not_for_type(&kptr, m.key_start, key, "choice", cat)
-            }
-            "tuple" if cat != Cat::Compound(Compound::Tuple) => self.not_for_type(&kptr, m.key_start, key, "tuple", cat),
-            "items" | "values" | "choices" | "selector" | "tuple" => {}
-
-            // Documentation.
-            "description" => match v.as_str() {
-                Some(s) => self.nodes[id.index()].description = Some(s.to_owned()),
-                None => self.error(Code::SchemaKeywordInvalidType, &kptr, v.start, "description must be a string"),
-            },
-            "examples" => match v.as_array() {
-                Some(items) => self.nodes[id.index()].examples = items.iter().map(Node::to_serde).collect(),
-                None => self.error(Code::SchemaKeywordInvalidType, &kptr, v.start, "examples must be an array"),
-            },
-            "name" => {
-                if !is_root {
-                    self.nodes[id.index()].name = self.identifier_value(v, &kptr);
-                } else {
-                    self.nodes[id.index()].name = v.as_str().map(str::to_owned);
-                }
-            }
-            "$comment" | "title" => {}
-
-            // Inheritance.
-            "abstract" => match v.as_bool() {
-                Some(b) => {
-                    if b && !matches!(cat, Cat::Compound(Compound::Object | Compound::Tuple)) {
-                        self.not_for_type(&kptr, m.key_start, key, "object and tuple", cat);
-                    }
-                    if b && is_root {
-                        self.error(
-                            Code::SchemaAbstractReferenced,
-                            &kptr,
-                            m.key_start,
-                            "the root type cannot be abstract: abstract types are only used through $extends",
-                        );
-                    }
-                    self.nodes[id.index()].is_abstract = b;
-                }
-                None => self.error(Code::SchemaKeywordInvalidType, &kptr, v.start, "abstract must be a boolean"),
-            },
-            "$extends" => {
-                if !matches!(cat, Cat::Compound(Compound::Object | Compound::Tuple | Compound::Choice)) {
-                    self.not_for_type(&kptr, m.key_start, key, "object, tuple and choice", cat);
-                    return;
-                }
-                let sites: Option<Vec<RefSite>> = match &v.value {
-                    Value::String(s) => Some(vec![self.ref_site(s, kptr.clone(), v.start)]),
-                    Value::Array(items) if !items.is_empty() => items
-                        .iter()
-                        .enumerate()
-                        .map(|(i, n)| {
-                            n.as_str().map(|s| self.ref_site(s, format!("{kptr}/{i}"), n.start))
-                        })
-                        .collect(),
-                    _ => None,
-                };
-                match sites {
-                    Some(s) => {
-                        self.pending.extends.insert(id, s);
-                    }
-                    None => self.error(
-                        Code::SchemaKeywordInvalidType,
-                        &kptr,
-                        v.start,
-                        "$extends must be a JSON Pointer or a non-empty array of JSON Pointers",
-                    ),
-                }
-            }
-
-            // Root-only keywords.
-            k if ROOT_ONLY.contains(&k) => {
-                if !is_root {
-                    self.error(
-                        Code::SchemaKeywordNotAtRoot,
-                        &kptr,
-                        m.key_start,
-                        format!("'{k}' is only allowed at the document root"),
-                    );
-                }
-            }
-            "$ref" => self.error(
-                Code::SchemaRefNotInType,
-                &kptr,
-                m.key_start,
-                "$ref is only permitted inside 'type': write {\"type\": {\"$ref\": \"...\"}}",
-            ),
-
-            // Core primitive keywords.
-            "enum" | "const" => {
-                if !matches!(cat, Cat::Prim(_)) {
-                    let why = if cat == Cat::Union {
-                        format!("'{key}' cannot be combined with a type union")
-                    } else {
-                        format!("'{key}' is only valid for primitive types, not '{}'", cat.describe())
-                    };
-                    self.error(Code::SchemaConstraintInvalidForType, &kptr, m.key_start, why);
-                }
-            }
-            "maxLength" => self.for_primitives(id, cat, m, &kptr, "string", |p| p.is_string(), |l, t, v, p| {
-                if let Some(n) = l.non_negative_int(v, p, "maxLength") {
-                    l.with_prim(t, |pt| pt.max_length = Some(n));
-                }
-            }),
-            "precision" | "scale" => {
-                self.for_primitives(id, cat, m, &kptr, "numeric types", |p| p.is_numeric(), |l, t, v, p| {
-                    let key = if p.ends_with("precision") { "precision" } else { "scale" };
-                    if let Some(n) = l.non_negative_int(v, p, key) {
-                        l.with_prim(t, |pt| {
-                            if key == "precision" {
-                                pt.precision = Some(n)
-                            } else {
-                                pt.scale = Some(n)
-                            }
-                        });
-                    }
-                })
-            }
-            "contentEncoding" | "contentMediaType" | "contentCompression" => {
-                if cat != Cat::Prim(Primitive::Binary) {
-                    self.warn(
-                        Code::SchemaKeywordIgnored,
-                        &kptr,
-                        m.key_start,
-                        format!("'{key}' applies to the binary type; it is ignored on '{}'", cat.describe()),
-                    );
-                } else if key == "contentMediaType" {
-                    match v.as_str() {
-                        Some(s) => self.with_prim(id, |pt| pt.content_media_type = Some(s.to_owned())),
-                        None => self.error(Code::SchemaKeywordInvalidType, &kptr, v.start, "contentMediaType must be a string"),
-                    }
-                } else if key == "contentCompression" {
-                    match v.as_str() {
-                        Some(s @ ("gzip" | "deflate" | "zlib" | "brotli")) => {
-                            self.with_prim(id, |pt| pt.content_compression = Some(s.to_owned()))
-                        }
-                        _ => self.error(
-                            Code::SchemaKeywordInvalidType,
-                            &kptr,
-                            v.start,
-                            "contentCompression must be one of gzip, deflate, zlib, brotli",
-                        ),
-                    }
-                }
-            }
-
-            // Validation extension.
-            "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum" | "multipleOf" => {
-                self.extension(key, m.key_start, &kptr, self.ext.validation, VALIDATION_ADDIN);
-                self.for_primitives(id, cat, m, &kptr, "numeric types", |p| p.is_numeric(), |l, t, v, p| {
-                    l.numeric_bound(t, v, p)
-                });
-            }
-            "minLength" | "pattern" | "format" => {
-                self.extension(key, m.key_start, &kptr, self.ext.validation, VALIDATION_ADDIN);
-                self.for_primitives(id, cat, m, &kptr, "string", |p| p.is_string(), |l, t, v, p| {
-                    l.string_keyword(t, v, p)
-                });
-            }
-            "minItems" | "maxItems" | "uniqueItems" | "contains" | "minContains" | "maxContains" => {
-                self.extension(key, m.key_start, &kptr, self.ext.validation, VALIDATION_ADDIN);
-                if matches!(cat, Cat::Compound(Compound::Array | Compound::Set)) {
-                    self.array_keyword(id, key, v, &kptr);
-                } else {
-                    self.not_for_type(&kptr, m.key_start, key, "array and set", cat);
-                }
-            }
-            "minProperties" | "maxProperties" | "dependentRequired" | "patternProperties" | "propertyNames" => {
-                self.extension(key, m.key_start, &kptr, self.ext.validation, VALIDATION_ADDIN);
-                if cat == Cat::Compound(Compound::Object) {
-                    self.entries_keyword(id, key, v, &kptr);
-                } else if cat == Cat::Compound(Compound::Map) {
-                    let map_name = match key {
-                        "minProperties" => "minEntries",
-                        "maxProperties" => "maxEntries",
-                        "patternProperties" => "patternKeys",
-                        "propertyNames" => "keyNames",
-                        _ => "",
-                    };
-                    if map_name.is_empty() {
-                        self.not_for_type(&kptr, m.key_start, key, "object", cat);
-                    } else {
-                        self.error(
-                            Code::SchemaConstraintInvalidForType,
-                            &kptr,
-                            m.key_start,
-                            format!("'{key}' is for objects; maps use '{map_name}'"),
-                        );
-                    }
-                } else {
-                    self.not_for_type(&kptr, m.key_start, key, "object", cat);
-                }
-            }
-            "minEntries" | "maxEntries" | "patternKeys" | "keyNames" => {
-                self.extension(key, m.key_start, &kptr, self.ext.validation, VALIDATION_ADDIN);
-                if cat == Cat::Compound(Compound::Map) {
-                    self.entries_keyword(id, key, v, &kptr);
-                } else {
-                    self.not_for_type(&kptr, m.key_start, key, "map", cat);
-                }
-            }
-            "has" => {
-                self.extension(key, m.key_start, &kptr, self.ext.validation, VALIDATION_ADDIN);
-                if matches!(cat, Cat::Compound(Compound::Object | Compound::Map)) {
-                    let sub = self.schema(v, &kptr, false, None);
-                    self.nodes[id.index()].validation.has = Some(sub);
-                } else {
-                    self.not_for_type(&kptr, m.key_start, key, "object and map", cat);
-                }
-            }
-            "default" => {
-                self.extension(key, m.key_start, &kptr, self.ext.validation, VALIDATION_ADDIN);
-                self.nodes[id.index()].default = Some(v.value.clone());
-            }
-
-            // Conditional composition.
-            "allOf" | "anyOf" | "oneOf" => {
-                self.extension(key, m.key_start, &kptr, self.ext.composition, COMPOSITION_ADDIN);
-                match v.as_array() {
-                    None => self.error(
-                        Code::SchemaCompositionNotArray,
-                        &kptr,
-                        v.start,
-                        format!("{key} must be an array of schemas"),
-                    ),
-                    Some([]) => self.error(Code::SchemaCompositionEmpty, &kptr, v.start, format!("{key} array cannot be empty")),
-                    Some(items) => {
-                        self.constraint_depth += 1;
-                        let subs: Vec<TypeId> = items
-                            .iter()
-                            .enumerate()
-                            .map(|(i, s)| self.schema(s, &format!("{kptr}/{i}"), false, None))
-                            .collect();
-                        self.constraint_depth -= 1;
-                        let c = &mut self.nodes[id.index()].composition;
-                        match key {
-                            "allOf" => c.all_of = subs,
-                            "anyOf" => c.any_of = subs,
-                            _ => c.one_of = subs,
-                        }
-                    }
-                }
-            }
-            "not" | "if" | "then" | "else" => {
-                self.extension(key, m.key_start, &kptr, self.ext.composition, COMPOSITION_ADDIN);
-                if v.as_object().is_none() {
-                    self.error(Code::SchemaKeywordInvalidType, &kptr, v.start, format!("{key} must be a schema object"));
-                    return;
-                }
-                self.constraint_depth += 1;
-                let sub = self.schema(v, &kptr, false, None);
-                self.constraint_depth -= 1;
-                let c = &mut self.nodes[id.index()].composition;
-                match key {
-                    "not" => c.not = Some(sub),
-                    "if" => c.if_ = Some(sub),
-                    "then" => c.then_ = Some(sub),
-                    _ => c.else_ = Some(sub),
-                }
-            }
-
-            // Alternate names add-in.
-            "altnames" | "altenums" | "descriptions" => {
-                self.extension(key, m.key_start, &kptr, self.ext.alternate_names, ALTNAMES_ADDIN);
-                self.alternate_names(id, key, v, &kptr, cat);
-            }
-            // Relations add-in.
-            "identity" | "relations" => {
-                self.extension(key, m.key_start, &kptr, self.ext.relations, RELATIONS_ADDIN);
-                if !self.ext.relations {
-                    return;
-                }
-                match (key, cat) {
-                    ("identity", Cat::Compound(Compound::Object | Compound::Tuple)) => {
-                        self.identity_keyword(id, v, &kptr)
-                    }
-                    ("relations", Cat::Compound(Compound::Object)) => {
-                        self.relations_keyword(id, v, &kptr)
-                    }
-                    ("identity", _) => self.not_for_type(&kptr, m.key_start, key, "object and tuple", cat),
-                    _ => self.not_for_type(&kptr, m.key_start, key, "object", cat),
-                }
-            }
-            // Units add-in (annotations).
-            "unit" | "currency" | "symbol" | "symbols" => {
-                self.extension(key, m.key_start, &kptr, self.ext.units, UNITS_ADDIN);
-                if key == "unit" {
-                    self.nodes[id.index()].unit = v.as_str().map(str::to_owned);
-                }
-            }
-
-            "keys" if cat == Cat::Compound(Compound::Map) => self.warn(
-                Code::SchemaKeywordIgnored,
-                &kptr,
-                m.key_start,
-                "'keys' is not a JSON Structure keyword and is ignored; map keys are any string (constrain them with 'keyNames' from the Validation add-in)",
-            ),
-            k => {
-                if let Some((_, why)) = FOREIGN_KEYWORDS.iter().find(|(f, _)| *f == k) {
-                    self.warn(
-                        Code::SchemaKeywordIgnored,
-                        &kptr,
-                        m.key_start,
-                        format!("'{k}' is not a JSON Structure keyword and is ignored ({why})"),
-                    );
-                }
-                // Any other keyword is a custom annotation (core: reserved-keywords).
-            }
-        }
-    }
-
-    fn not_for_type(&mut self, ptr: &str, at: usize, key: &str, valid: &str, cat: Cat) {
-        self.error(
-            Code::SchemaConstraintInvalidForType,
-            ptr,
-            at,
-            format!(
-                "'{key}' constraint is only valid for {valid}, not '{}'",
-                cat.describe()
-            ),
-        );
-    }
-
-    fn extension(&mut self, key: &str, at: usize, ptr: &str, enabled: bool, addin: &str) {
-        if !enabled {
-            self.warn(
-                Code::SchemaExtensionKeywordWithoutUses,
-                ptr,
-                at,
-                format!("'{key}' belongs to the {addin} add-in, which this document does not enable with \"$uses\": [\"{addin}\"]; it is not enforced"),
-            );
-        }
-    }
-
-    /// Applies a primitive keyword to the node, or for a union to each primitive member it fits.
-    #[allow(clippy::too_many_arguments)]
-    fn for_primitives(
-        &mut self,
-        id: TypeId,
-        cat: Cat,
-        m: &Member,
-        kptr: &str,
-        valid: &str,
-        applies: impl Fn(Primitive) -> bool,
-        mut apply: impl FnMut(&mut Self, TypeId, &Node, &str),
-    ) {
-        match cat {
-            Cat::Prim(p) if applies(p) => apply(self, id, &m.value, kptr),
-            Cat::Union => {
-                let members = match &self.nodes[id.index()].kind {
-                    TypeKind::Union(ms) => ms.clone(),
-                    _ => Vec::new(),
-                };
-                let targets: Vec<TypeId> = members
-                    .into_iter()
-                    .filter(|t| matches!(&self.nodes[t.index()].kind, TypeKind::Primitive(pt) if applies(pt.ty)))
-                    .collect();
-                if targets.is_empty() {
-                    self.not_for_type(kptr, m.key_start, &m.key, valid, cat);
-                }
-                let was_quiet = self.quiet;
-                for (i, t) in targets.into_iter().enumerate() {
-                    self.quiet = was_quiet || i > 0;
-                    apply(self, t, &m.value, kptr);
-                }
-                self.quiet = was_quiet;
-            }
-            _ => self.not_for_type(kptr, m.key_start, &m.key, valid, cat),
-        }
-    }
-
-    fn non_negative_int(&mut self, v: &Node, ptr: &str, key: &str) -> Option<u64> {
-        let n = v.as_number().and_then(|t| t.parse::<u64>().ok());
-        if n.is_none() {
-            self.error(
-                Code::SchemaIntegerConstraintInvalid,
-                ptr,
-                v.start,
-                format!("{key} must be a non-negative integer"),
-            );
-        }
-        n
-    }
-
-    fn numeric_bound(&mut self, id: TypeId, v: &Node, ptr: &str) {
+    pub(super) fn numeric_bound(&mut self, id: TypeId, v: &Node, ptr: &str) {
         let key = ptr.rsplit('/').next().unwrap_or_default().to_owned();
         let text = match &v.value {
             Value::Number(t) => Some(t.to_string()),
@@ -1746,7 +1278,7 @@ impl<'t> Loader<'t> {
         }
     }
 
-    fn string_keyword(&mut self, id: TypeId, v: &Node, ptr: &str) {
+    pub(super) fn string_keyword(&mut self, id: TypeId, v: &Node, ptr: &str) {
         let key = ptr.rsplit('/').next().unwrap_or_default();
         match key {
             "minLength" => {
@@ -1796,7 +1328,7 @@ impl<'t> Loader<'t> {
         }
     }
 
-    fn array_keyword(&mut self, id: TypeId, key: &str, v: &Node, ptr: &str) {
+    pub(super) fn array_keyword(&mut self, id: TypeId, key: &str, v: &Node, ptr: &str) {
         match key {
             "uniqueItems" => match v.as_bool() {
                 Some(b) => self.nodes[id.index()].validation.unique_items = b,
@@ -1825,7 +1357,7 @@ impl<'t> Loader<'t> {
         }
     }
 
-    fn entries_keyword(&mut self, id: TypeId, key: &str, v: &Node, ptr: &str) {
+    pub(super) fn entries_keyword(&mut self, id: TypeId, key: &str, v: &Node, ptr: &str) {
         match key {
             "minProperties" | "minEntries" | "maxProperties" | "maxEntries" => {
                 if let Some(n) = self.non_negative_int(v, ptr, key) {
@@ -1923,7 +1455,7 @@ impl<'t> Loader<'t> {
         }
     }
 
-    fn alternate_names(&mut self, id: TypeId, key: &str, v: &Node, ptr: &str, cat: Cat) {
+    pub(super) fn alternate_names(&mut self, id: TypeId, key: &str, v: &Node, ptr: &str, cat: Cat) {
         let Some(members) = v.as_object() else {
             self.error(
                 Code::SchemaAltnamesNotObject,

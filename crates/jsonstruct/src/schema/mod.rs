@@ -10,6 +10,7 @@
 //! deterministic.
 
 mod import;
+mod keywords;
 mod load;
 pub(crate) mod pattern;
 mod relations;
