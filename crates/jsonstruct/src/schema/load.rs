@@ -7,7 +7,7 @@ use super::keywords::{self, Cat};
 use super::pattern::Pattern;
 use super::resolve;
 use super::{
-    Additional, Bound, ChoiceType, Composition, Compound, DefinitionPath, Extensions, Location,
+    Additional, ChoiceType, Composition, Compound, DefinitionPath, Extensions, Location,
     ObjectType, Primitive, PrimitiveType, Property, TupleType, TypeId, TypeKind, TypeNode,
     Validation,
 };
@@ -809,19 +809,7 @@ impl<'t> Loader<'t> {
             }
         };
 
-        // contentEncoding first: enum/const literals of a binary are checked in its encoding.
-        if let (Cat::Prim(Primitive::Binary), Some(enc)) = (cat, node.get("contentEncoding")) {
-            let p = pointer::join(ptr, "contentEncoding");
-            match enc.as_str().and_then(Encoding::from_name) {
-                Some(e) => self.with_prim(id, |pt| pt.content_encoding = Some(e)),
-                None => self.error(
-                    Code::SchemaKeywordInvalidType,
-                    &p,
-                    enc.start,
-                    "contentEncoding must be one of base64, base64url, base16, base32, base32hex",
-                ),
-            }
-        }
+        keywords::read_content_encoding(self, id, cat, node, ptr);
 
         match cat {
             Cat::Compound(Compound::Object) => self.object_body(id, node, ptr),
@@ -851,7 +839,7 @@ impl<'t> Loader<'t> {
         if let Cat::Prim(_) = cat {
             self.check_primitive_literals(id, node, ptr);
         }
-        self.check_ranges(id, node, ptr);
+        keywords::check_ranges(self, id, node, ptr);
         id
     }
 
@@ -1238,96 +1226,6 @@ impl<'t> Loader<'t> {
 
     // ---------------------------------------------------------------- keywords
 
-    pub(super) fn numeric_bound(&mut self, id: TypeId, v: &Node, ptr: &str) {
-        let key = ptr.rsplit('/').next().unwrap_or_default().to_owned();
-        let text = match &v.value {
-            Value::Number(t) => Some(t.to_string()),
-            Value::String(s) if Exact::parse(s).is_some() => Some(s.clone()),
-            _ => None,
-        };
-        let Some(text) = text else {
-            self.error(
-                Code::SchemaNumberConstraintInvalid,
-                ptr,
-                v.start,
-                format!("{key} must be a number (a numeric string for string-encoded types)"),
-            );
-            return;
-        };
-        let bound = Bound { text };
-        let val = &mut self.nodes[id.index()].validation;
-        match key.as_str() {
-            "minimum" => val.minimum = Some(bound),
-            "maximum" => val.maximum = Some(bound),
-            "exclusiveMinimum" => val.exclusive_minimum = Some(bound),
-            "exclusiveMaximum" => val.exclusive_maximum = Some(bound),
-            _ => {
-                let positive =
-                    Exact::parse(&bound.text).is_some_and(|x| !x.is_zero() && !x.is_negative());
-                if positive {
-                    val.multiple_of = Some(bound);
-                } else {
-                    self.error(
-                        Code::SchemaPositiveNumberConstraintInvalid,
-                        ptr,
-                        v.start,
-                        "multipleOf must be a positive number",
-                    );
-                }
-            }
-        }
-    }
-
-    pub(super) fn string_keyword(&mut self, id: TypeId, v: &Node, ptr: &str) {
-        let key = ptr.rsplit('/').next().unwrap_or_default();
-        match key {
-            "minLength" => {
-                if let Some(n) = self.non_negative_int(v, ptr, "minLength") {
-                    self.nodes[id.index()].validation.min_length = Some(n);
-                }
-            }
-            "pattern" => match v.as_str() {
-                Some(src) => match Pattern::new(src) {
-                    Ok(p) => self.nodes[id.index()].validation.pattern = Some(p),
-                    Err(why) => self.error(
-                        Code::SchemaPatternInvalid,
-                        ptr,
-                        v.start,
-                        format!("pattern \"{src}\" {why}"),
-                    ),
-                },
-                None => self.error(
-                    Code::SchemaPatternNotString,
-                    ptr,
-                    v.start,
-                    "pattern must be a string",
-                ),
-            },
-            _ => match v.as_str() {
-                Some(f) => {
-                    if !KNOWN_FORMATS.contains(&f) {
-                        self.warn(
-                            Code::SchemaKeywordIgnored,
-                            ptr,
-                            v.start,
-                            format!(
-                                "unknown format '{f}' is not checked (known: {})",
-                                KNOWN_FORMATS.join(", ")
-                            ),
-                        );
-                    }
-                    self.nodes[id.index()].validation.format = Some(f.to_owned());
-                }
-                None => self.error(
-                    Code::SchemaKeywordInvalidType,
-                    ptr,
-                    v.start,
-                    "format must be a string",
-                ),
-            },
-        }
-    }
-
     pub(super) fn array_keyword(&mut self, id: TypeId, key: &str, v: &Node, ptr: &str) {
         match key {
             "uniqueItems" => match v.as_bool() {
@@ -1594,132 +1492,7 @@ impl<'t> Loader<'t> {
     fn literal_fits(&self, ty: Primitive, v: &Node, rules: WireRules) -> bool {
         literal_scalar(&v.value).is_some_and(|s| scalar::check(ty, s, rules).is_ok())
     }
-
-    /// min/max pairs that no value could satisfy.
-    pub(super) fn check_ranges(&mut self, id: TypeId, node: &Node, ptr: &str) {
-        let val = self.nodes[id.index()].validation.clone();
-        let exact = |b: &Option<Bound>| b.as_ref().and_then(|b| Exact::parse(&b.text));
-        let pairs: [RangePair<'_>; 4] = [
-            (
-                "minimum",
-                "maximum",
-                exact(&val.minimum),
-                exact(&val.maximum),
-                false,
-            ),
-            (
-                "exclusiveMinimum",
-                "exclusiveMaximum",
-                exact(&val.exclusive_minimum),
-                exact(&val.exclusive_maximum),
-                true,
-            ),
-            (
-                "minimum",
-                "exclusiveMaximum",
-                exact(&val.minimum),
-                exact(&val.exclusive_maximum),
-                true,
-            ),
-            (
-                "exclusiveMinimum",
-                "maximum",
-                exact(&val.exclusive_minimum),
-                exact(&val.maximum),
-                true,
-            ),
-        ];
-        for (lo_key, hi_key, lo, hi, strict) in pairs {
-            if let (Some(lo), Some(hi)) = (lo, hi) {
-                if lo > hi || (strict && lo == hi) {
-                    let at = node.get(lo_key).map_or(node.start, |n| n.start);
-                    self.error(
-                        Code::SchemaMinGreaterThanMax,
-                        &pointer::join(ptr, lo_key),
-                        at,
-                        format!("'{lo_key}' leaves no value below '{hi_key}'"),
-                    );
-                }
-            }
-        }
-        let max_length = match &self.nodes[id.index()].kind {
-            TypeKind::Primitive(pt) => pt.max_length,
-            _ => None,
-        };
-        let counts = [
-            ("minLength", "maxLength", val.min_length, max_length),
-            ("minItems", "maxItems", val.min_items, val.max_items),
-            (
-                "minContains",
-                "maxContains",
-                val.min_contains,
-                val.max_contains,
-            ),
-        ];
-        let entries = if node.get("minEntries").is_some() || node.get("maxEntries").is_some() {
-            ("minEntries", "maxEntries")
-        } else {
-            ("minProperties", "maxProperties")
-        };
-        for (lo_key, hi_key, lo, hi) in
-            counts
-                .into_iter()
-                .chain([(entries.0, entries.1, val.min_entries, val.max_entries)])
-        {
-            if let (Some(lo), Some(hi)) = (lo, hi) {
-                if lo > hi {
-                    let at = node.get(lo_key).map_or(node.start, |n| n.start);
-                    self.error(
-                        Code::SchemaMinGreaterThanMax,
-                        &pointer::join(ptr, lo_key),
-                        at,
-                        format!("'{lo_key}' cannot be greater than '{hi_key}'"),
-                    );
-                }
-            }
-        }
-        if let TypeKind::Primitive(pt) = &self.nodes[id.index()].kind {
-            if let (Some(p), Some(s)) = (pt.precision, pt.scale) {
-                if s > p {
-                    let at = node.get("scale").map_or(node.start, |n| n.start);
-                    self.error(
-                        Code::SchemaMinGreaterThanMax,
-                        &pointer::join(ptr, "scale"),
-                        at,
-                        "'scale' cannot be greater than 'precision'",
-                    );
-                }
-            }
-        }
-    }
 }
-
-/// Formats the `format` keyword knows (Validation draft list, plus JSON Schema names of the
-/// core string types, which are checked with the core rules).
-pub const KNOWN_FORMATS: &[&str] = &[
-    "ipv4",
-    "ipv6",
-    "email",
-    "idn-email",
-    "hostname",
-    "idn-hostname",
-    "iri",
-    "iri-reference",
-    "uri-template",
-    "relative-json-pointer",
-    "regex",
-    "uri",
-    "uri-reference",
-    "date",
-    "time",
-    "date-time",
-    "duration",
-    "uuid",
-    "json-pointer",
-];
-
-/// Two bound keywords, their values, and whether equal values leave nothing (exclusive).
-type RangePair<'k> = (&'k str, &'k str, Option<Exact>, Option<Exact>, bool);
 
 pub(super) struct DocumentHeader {
     id: String,

@@ -140,7 +140,7 @@ impl Loader<'_> {
                 keywords::dispatch(self, id, cat, m, ptr, false);
             }
         }
-        self.check_ranges(id, node, ptr);
+        keywords::check_ranges(self, id, node, ptr);
     }
 
     fn primitive_node(&mut self, ty: Primitive, ptr: &str, offset: usize) -> TypeId {

@@ -548,6 +548,39 @@ fn for_union_members(l: &mut Loader<'_>, at: At<'_>, test: fn(Primitive) -> bool
     l.quiet = was_quiet;
 }
 
+pub(super) use binary::read_content_encoding;
+
+/// Lower and upper bounds, of every family, that no value could satisfy.
+pub(super) fn check_ranges(l: &mut Loader<'_>, id: TypeId, node: &Node, ptr: &str) {
+    numbers::check_bounds(l, id, node, ptr);
+    strings::check_lengths(l, id, node, ptr);
+    arrays::check_counts(l, id, node, ptr);
+    objects::check_counts(l, id, node, ptr);
+    numbers::check_precision_scale(l, id, node, ptr);
+}
+
+/// A minimum count above its maximum, reported at the minimum.
+fn check_count_pair(
+    l: &mut Loader<'_>,
+    node: &Node,
+    ptr: &str,
+    (lo_key, hi_key): (&str, &str),
+    lo: Option<u64>,
+    hi: Option<u64>,
+) {
+    if let (Some(lo), Some(hi)) = (lo, hi) {
+        if lo > hi {
+            let at = node.get(lo_key).map_or(node.start, |n| n.start);
+            l.error(
+                Code::SchemaMinGreaterThanMax,
+                &pointer::join(ptr, lo_key),
+                at,
+                format!("'{lo_key}' cannot be greater than '{hi_key}'"),
+            );
+        }
+    }
+}
+
 impl Loader<'_> {
     pub(super) fn not_for_type(&mut self, ptr: &str, at: usize, key: &str, valid: &str, cat: Cat) {
         self.error(

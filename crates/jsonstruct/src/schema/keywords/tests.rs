@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::*;
 use crate::diagnostic::Diagnostic;
-use crate::schema::{load, typeless, CheckReport, Schema};
+use crate::schema::{load, typeless, CheckReport, Schema, TypeNode};
 
 /// Core `#reserved-keywords`.
 const RESERVED: &[&str] = &[
@@ -276,4 +276,19 @@ pub(super) fn check(members: &str, uses: &[AddIn]) -> CheckReport {
         )
         .as_bytes(),
     )
+}
+
+/// Each diagnostic as `CODE at pointer`.
+pub(super) fn found(report: &CheckReport) -> Vec<String> {
+    report
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} at {}", d.code.as_str(), d.pointer))
+        .collect()
+}
+
+/// The root type of a document that loaded.
+pub(super) fn root(report: &CheckReport) -> &TypeNode {
+    let schema = report.schema.as_ref().expect("the document loads");
+    schema.node(schema.root().expect("a root type"))
 }
