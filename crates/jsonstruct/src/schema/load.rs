@@ -11,10 +11,8 @@ use super::{
     Validation,
 };
 use crate::diagnostic::{Code, Diagnostic, Severity};
-use crate::formats::{self, Encoding};
+use crate::formats;
 use crate::json::{self, pointer, Member, Node, Value};
-use crate::numeric::Exact;
-use crate::scalar::{self, Scalar, WireRules};
 
 use super::import::{ImportSite, ImportState, Owner, SourceBuild};
 use super::set::{DocumentId, SchemaSet};
@@ -836,7 +834,7 @@ impl<'t> Loader<'t> {
         }
 
         if let Cat::Prim(_) = cat {
-            self.check_primitive_literals(id, node, ptr);
+            keywords::check_literals(self, id, node, ptr);
         }
         keywords::check_ranges(self, id, node, ptr);
         id
@@ -1224,146 +1222,6 @@ impl<'t> Loader<'t> {
     }
 
     // ---------------------------------------------------------------- keywords
-
-    pub(super) fn alternate_names(&mut self, id: TypeId, key: &str, v: &Node, ptr: &str, cat: Cat) {
-        let Some(members) = v.as_object() else {
-            self.error(
-                Code::SchemaAltnamesNotObject,
-                ptr,
-                v.start,
-                format!("{key} must be an object"),
-            );
-            return;
-        };
-        match key {
-            "altnames" | "descriptions" => {
-                let mut map = BTreeMap::new();
-                for m in members {
-                    match m.value.as_str() {
-                        Some(s) => {
-                            map.insert(m.key.clone(), s.to_owned());
-                        }
-                        None => self.error(
-                            Code::SchemaAltnamesValueNotString,
-                            &pointer::join(ptr, &m.key),
-                            m.value.start,
-                            format!("{key} values must be strings"),
-                        ),
-                    }
-                }
-                if key == "altnames" {
-                    self.nodes[id.index()].altnames = map;
-                }
-            }
-            _ => {
-                let has_enum = matches!(&self.nodes[id.index()].kind, TypeKind::Primitive(_))
-                    && matches!(cat, Cat::Prim(_));
-                if !has_enum {
-                    self.not_for_type(ptr, v.start, key, "enumerations", cat);
-                }
-                if let Some(json) = v.get("json").and_then(Node::as_object) {
-                    let mut map = BTreeMap::new();
-                    for m in json {
-                        match m.value.as_str() {
-                            Some(s) => {
-                                map.insert(m.key.clone(), s.to_owned());
-                            }
-                            None => self.error(
-                                Code::SchemaAltnamesValueNotString,
-                                &pointer::join(&pointer::join(ptr, "json"), &m.key),
-                                m.value.start,
-                                "altenums symbols must be strings",
-                            ),
-                        }
-                    }
-                    self.nodes[id.index()].altenums = map;
-                }
-            }
-        }
-    }
-
-    /// `enum` and `const` of a primitive: the right JSON shape, values of the type, unique.
-    fn check_primitive_literals(&mut self, id: TypeId, node: &Node, ptr: &str) {
-        let TypeKind::Primitive(pt) = &self.nodes[id.index()].kind else {
-            return;
-        };
-        let ty = pt.ty;
-        let rules = WireRules {
-            strict_64: false,
-            binary: pt.content_encoding.unwrap_or(Encoding::Base64),
-        };
-        if let Some(c) = node.get("const") {
-            let cptr = pointer::join(ptr, "const");
-            if self.literal_fits(ty, c, rules) {
-                self.with_prim(id, |pt| pt.const_value = Some(c.value.clone()));
-            } else {
-                self.error(
-                    Code::SchemaKeywordInvalidType,
-                    &cptr,
-                    c.start,
-                    format!("const value must be a valid {}", ty.name()),
-                );
-            }
-        }
-        let Some(e) = node.get("enum") else {
-            return;
-        };
-        let eptr = pointer::join(ptr, "enum");
-        let Some(items) = e.as_array() else {
-            self.error(
-                Code::SchemaEnumNotArray,
-                &eptr,
-                e.start,
-                "enum must be an array",
-            );
-            return;
-        };
-        if items.is_empty() {
-            self.error(
-                Code::SchemaEnumEmpty,
-                &eptr,
-                e.start,
-                "enum array cannot be empty",
-            );
-            return;
-        }
-        let mut ok = true;
-        for (i, item) in items.iter().enumerate() {
-            if !self.literal_fits(ty, item, rules) {
-                ok = false;
-                self.error(
-                    Code::SchemaKeywordInvalidType,
-                    &format!("{eptr}/{i}"),
-                    item.start,
-                    format!(
-                        "enum value {} is not a valid {}",
-                        short(self.text, item),
-                        ty.name()
-                    ),
-                );
-            }
-            if let Some(j) = items[..i]
-                .iter()
-                .position(|prev| literal_eq(&prev.value, &item.value))
-            {
-                ok = false;
-                self.error(
-                    Code::SchemaEnumDuplicates,
-                    &format!("{eptr}/{i}"),
-                    item.start,
-                    format!("enum value {} duplicates entry {j}", short(self.text, item)),
-                );
-            }
-        }
-        if ok {
-            let values = items.iter().map(|i| i.value.clone()).collect();
-            self.with_prim(id, |pt| pt.enum_values = Some(values));
-        }
-    }
-
-    fn literal_fits(&self, ty: Primitive, v: &Node, rules: WireRules) -> bool {
-        literal_scalar(&v.value).is_some_and(|s| scalar::check(ty, s, rules).is_ok())
-    }
 }
 
 pub(super) struct DocumentHeader {
@@ -1410,45 +1268,4 @@ pub(super) fn is_namespace(node: &Node) -> bool {
 /// `$import` and `$importdefs`: they may stand at the root and in any namespace.
 pub(super) fn is_import_key(key: &str) -> bool {
     key == "$import" || key == "$importdefs"
-}
-
-pub(crate) fn literal_scalar(v: &Value) -> Option<Scalar<'_>> {
-    Some(match v {
-        Value::Null => Scalar::Null,
-        Value::Bool(b) => Scalar::Bool(*b),
-        Value::Number(n) => Scalar::Number(json::Number::parse(n)?.into()),
-        Value::String(s) => Scalar::String(s),
-        _ => return None,
-    })
-}
-
-/// JSON equality of literals (numbers by value).
-pub(crate) fn literal_eq(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => match (Exact::parse(x), Exact::parse(y)) {
-            (Some(x), Some(y)) => x == y,
-            _ => x == y,
-        },
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| literal_eq(&a.value, &b.value))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter().all(|m| {
-                    y.iter()
-                        .any(|n| n.key == m.key && literal_eq(&m.value.value, &n.value.value))
-                })
-        }
-        _ => a == b,
-    }
-}
-
-/// A short excerpt of a literal's source for messages.
-fn short(text: &[u8], n: &Node) -> String {
-    let s = String::from_utf8_lossy(&text[n.start..n.end.min(n.start + 40)]);
-    if n.end > n.start + 40 {
-        format!("{s}...")
-    } else {
-        s.into_owned()
-    }
 }
