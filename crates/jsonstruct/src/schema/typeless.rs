@@ -60,7 +60,7 @@ impl Loader<'_> {
 
         if about(OBJECT_KEYWORDS) {
             let o = self.new_node(ptr, node.start, None);
-            self.object_body(o, node, ptr);
+            keywords::object_body(self, o, node, ptr);
             self.constraint_object(o);
             self.facet_keywords(
                 o,

@@ -80,3 +80,62 @@ pub(super) fn then(l: &mut Loader<'_>, at: At<'_>) {
 pub(super) fn else_(l: &mut Loader<'_>, at: At<'_>) {
     one(l, at, |c, sub| c.else_ = Some(sub));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{check, found, root};
+    use super::super::AddIn::{Composition, Validation};
+
+    #[test]
+    fn subschemas_are_recorded_even_without_the_add_in() {
+        for uses in [&[Composition][..], &[]] {
+            let r = check(
+                r#""type": "string", "allOf": [{"type": "string"}], "not": {"type": "string", "maxLength": 1},
+                   "if": {"type": "string"}, "then": {"type": "string"}, "else": {"type": "string"}"#,
+                uses,
+            );
+            let c = &root(&r).composition;
+            assert_eq!(c.all_of.len(), 1);
+            assert!(c.not.is_some() && c.if_.is_some() && c.then_.is_some() && c.else_.is_some());
+            assert_eq!(r.warnings().count(), if uses.is_empty() { 5 } else { 0 });
+        }
+    }
+
+    #[test]
+    fn bad_values() {
+        let r = check(
+            r#""type": "string", "anyOf": [], "oneOf": {}, "not": []"#,
+            &[Composition],
+        );
+        assert_eq!(
+            found(&r),
+            [
+                "SCHEMA_COMPOSITION_EMPTY at /anyOf",
+                "SCHEMA_COMPOSITION_NOT_ARRAY at /oneOf",
+                "SCHEMA_KEYWORD_INVALID_TYPE at /not",
+            ]
+        );
+    }
+
+    /// Inside a composition keyword a schema may leave out `type`.
+    #[test]
+    fn constraint_subschemas_may_be_typeless() {
+        let r = check(
+            r#""type": "string", "allOf": [{"minLength": 2}]"#,
+            &[Composition, Validation],
+        );
+        assert_eq!(found(&r), Vec::<String>::new());
+        let r = check(
+            r#""type": "object", "properties": {"a": {"minLength": 2}}"#,
+            &[],
+        );
+        assert_eq!(
+            found(&r),
+            [
+                "SCHEMA_MISSING_TYPE at /properties/a",
+                "SCHEMA_CONSTRAINT_INVALID_FOR_TYPE at /properties/a/minLength",
+                "SCHEMA_EXTENSION_KEYWORD_WITHOUT_USES at /properties/a/minLength",
+            ]
+        );
+    }
+}

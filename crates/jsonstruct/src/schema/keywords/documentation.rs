@@ -47,3 +47,45 @@ pub(super) fn name(l: &mut Loader<'_>, at: At<'_>) {
 pub(super) fn default(l: &mut Loader<'_>, at: At<'_>) {
     l.nodes[at.id.index()].default = Some(at.value().value.clone());
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{check, found, root};
+    use super::super::AddIn::Validation;
+
+    #[test]
+    fn annotations_are_kept() {
+        let r = check(
+            r#""type": "string", "description": "d", "examples": ["x"], "default": "x",
+               "title": "ignored", "$comment": "ignored""#,
+            &[Validation],
+        );
+        assert_eq!(found(&r), Vec::<String>::new());
+        let node = root(&r);
+        assert_eq!(node.description.as_deref(), Some("d"));
+        assert_eq!(node.examples, [serde_json::json!("x")]);
+        assert!(node.default.is_some());
+    }
+
+    #[test]
+    fn bad_values() {
+        let r = check(
+            r#""type": "object", "description": 1, "examples": {},
+               "properties": {"a": {"type": "string", "name": "not an identifier"}}"#,
+            &[],
+        );
+        assert_eq!(
+            found(&r),
+            [
+                "SCHEMA_KEYWORD_INVALID_TYPE at /description",
+                "SCHEMA_KEYWORD_INVALID_TYPE at /examples",
+                "SCHEMA_NAME_INVALID at /properties/a/name",
+            ]
+        );
+        let r = check(r#""type": "string", "default": 1"#, &[]);
+        assert_eq!(
+            found(&r),
+            ["SCHEMA_EXTENSION_KEYWORD_WITHOUT_USES at /default"]
+        );
+    }
+}

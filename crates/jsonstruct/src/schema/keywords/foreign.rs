@@ -43,3 +43,34 @@ pub(super) fn keys(l: &mut Loader<'_>, at: At<'_>) {
         "'keys' is not a JSON Structure keyword and is ignored; map keys are any string (constrain them with 'keyNames' from the Validation add-in)",
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{check, found};
+
+    #[test]
+    fn json_schema_keywords_are_warned_about() {
+        let r = check(
+            r#""type": "string", "nullable": true, "$defs": {}, "x-vendor": 1, "keys": {}"#,
+            &[],
+        );
+        let messages: Vec<&str> = r.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "'nullable' is not a JSON Structure keyword and is ignored (use a union with \"null\", e.g. \"type\": [\"string\", \"null\"])",
+                "'$defs' is not a JSON Structure keyword and is ignored (JSON Structure uses 'definitions')",
+            ]
+        );
+        assert!(r.schema.is_some());
+    }
+
+    #[test]
+    fn keys_on_a_map() {
+        let r = check(
+            r#""type": "map", "values": {"type": "string"}, "keys": {"type": "string"}"#,
+            &[],
+        );
+        assert_eq!(found(&r), ["SCHEMA_KEYWORD_IGNORED at /keys"]);
+    }
+}

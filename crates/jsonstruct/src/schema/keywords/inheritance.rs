@@ -59,3 +59,46 @@ pub(super) fn extends(l: &mut Loader<'_>, at: At<'_>) {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{check, found};
+
+    const BASE: &str = r#""definitions": {"Base": {"type": "object", "abstract": true,
+        "properties": {"id": {"type": "string"}}}}"#;
+
+    #[test]
+    fn extends_an_abstract_base() {
+        let r = check(
+            &format!(
+                r##"{BASE}, "type": "object", "$extends": "#/definitions/Base",
+                   "properties": {{"n": {{"type": "int32"}}}}"##
+            ),
+            &[],
+        );
+        assert_eq!(found(&r), Vec::<String>::new());
+        let schema = r.schema.unwrap();
+        let base = schema.definition("#/definitions/Base").unwrap();
+        assert!(schema.node(base).is_abstract);
+        assert_eq!(schema.node(schema.root().unwrap()).extends, [base]);
+    }
+
+    #[test]
+    fn bad_values_and_places() {
+        let r = check(
+            &format!(
+                r##"{BASE}, "type": "object", "properties": {{"a": {{"type": "string",
+                   "$extends": "#/definitions/Base", "abstract": false}}}}, "$extends": [], "abstract": "no""##
+            ),
+            &[],
+        );
+        assert_eq!(
+            found(&r),
+            [
+                "SCHEMA_CONSTRAINT_INVALID_FOR_TYPE at /properties/a/$extends",
+                "SCHEMA_KEYWORD_INVALID_TYPE at /$extends",
+                "SCHEMA_KEYWORD_INVALID_TYPE at /abstract",
+            ]
+        );
+    }
+}

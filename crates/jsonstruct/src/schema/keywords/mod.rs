@@ -551,6 +551,7 @@ fn for_union_members(l: &mut Loader<'_>, at: At<'_>, test: fn(Primitive) -> bool
 pub(super) use binary::read_content_encoding;
 pub(super) use literals::check_literals;
 pub(crate) use literals::literal_scalar;
+pub(super) use structure::{build, object_body, type_keyword};
 
 /// Lower and upper bounds, of every family, that no value could satisfy.
 pub(super) fn check_ranges(l: &mut Loader<'_>, id: TypeId, node: &Node, ptr: &str) {
