@@ -153,9 +153,9 @@ pub(super) struct Keyword {
     pub(super) handler: Handler,
 }
 
-const fn kw(name: &'static str, applies: Applies, handler: Handler) -> Keyword {
+const fn kw(applies: Applies, handler: Handler) -> Keyword {
     Keyword {
-        name,
+        name: "",
         applies,
         misplaced: Misplaced::Report,
         gate: Gate::Always,
@@ -185,212 +185,219 @@ impl Keyword {
 }
 
 /// A document keyword: read by `load` at the root, an error anywhere else.
-const fn root_only(name: &'static str) -> Keyword {
-    Keyword {
-        root_only: true,
-        ..kw(name, Applies::Anywhere, read_by_document)
-    }
-}
+const ROOT_ONLY: Keyword = Keyword {
+    root_only: true,
+    ..kw(Applies::Anywhere, read_by_document)
+};
 
 fn read_by_document(_: &mut Loader<'_>, _: At<'_>) {}
 
-const OBJECT: &[Compound] = &[Compound::Object];
-const MAP: &[Compound] = &[Compound::Map];
-const ARRAY_SET: &[Compound] = &[Compound::Array, Compound::Set];
+/// Declares [`KEYWORDS`] and [`lookup`], a `match` on the name generated from the same list so
+/// that the two cannot drift apart (a name listed twice is an unreachable pattern).
+macro_rules! keywords {
+    ($($name:literal => $keyword:expr,)*) => {
+        /// Every keyword the loader knows, by family. A name not here is a custom annotation
+        /// (core `#reserved-keywords`).
+        pub(super) static KEYWORDS: &[Keyword] = &[$(Keyword { name: $name, ..$keyword },)*];
+
+        /// The keyword called `name`, if the loader knows one.
+        pub(super) fn lookup(name: &str) -> Option<&'static Keyword> {
+            const NAMES: &[&str] = &[$($name,)*];
+            let i = match name {
+                $($name => const { position(NAMES, $name) },)*
+                _ => return None,
+            };
+            Some(&KEYWORDS[i])
+        }
+    };
+}
+
+/// Where `name` is in `names` (at compile time: `str` equality is not `const`).
+const fn position(names: &[&str], name: &str) -> usize {
+    let mut i = 0;
+    while i < names.len() {
+        let (a, b) = (names[i].as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
+            }
+            if j == a.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    panic!("a keyword name missing from its own list")
+}
+
 const NUMERIC: Applies = Applies::Primitives(Primitive::is_numeric, "numeric types");
 const STRING: Applies = Applies::Primitives(Primitive::is_string, "string");
-const ARRAYS: Applies = Applies::Compounds(ARRAY_SET, "array and set");
-const MAPS: Applies = Applies::Compounds(MAP, "map");
+const OBJECT: Applies = Applies::Compounds(&[Compound::Object], "object");
+const OBJECT_TUPLE: Applies =
+    Applies::Compounds(&[Compound::Object, Compound::Tuple], "object and tuple");
+const ARRAYS: Applies = Applies::Compounds(&[Compound::Array, Compound::Set], "array and set");
+const MAPS: Applies = Applies::Compounds(&[Compound::Map], "map");
+const CHOICE: Applies = Applies::Compounds(&[Compound::Choice], "choice");
 const ANY: Applies = Applies::Anywhere;
+const VALIDATION: AddIn = AddIn::Validation;
+const COMPOSITION: AddIn = AddIn::Composition;
+const ALTERNATE_NAMES: AddIn = AddIn::AlternateNames;
+const UNITS: AddIn = AddIn::Units;
+const RELATIONS: AddIn = AddIn::Relations;
 
-/// Every keyword, sorted by name (byte order) for [`lookup`]. A name not here is a custom
-/// annotation (core `#reserved-keywords`).
-pub(super) static KEYWORDS: &[Keyword] = {
-    use AddIn::{AlternateNames, Composition, Relations, Units, Validation};
-    use Compound::{Choice, Map, Object, Tuple};
-    &[
-        kw("$anchor", ANY, foreign::ignored),
-        kw("$comment", ANY, documentation::annotation),
-        kw("$defs", ANY, foreign::ignored),
-        kw("$dynamicAnchor", ANY, foreign::ignored),
-        kw("$dynamicRef", ANY, foreign::ignored),
-        kw(
-            "$extends",
-            Applies::Compounds(&[Object, Tuple, Choice], "object, tuple and choice"),
-            inheritance::extends,
-        ),
-        root_only("$id"),
-        root_only("$import"),
-        root_only("$importdefs"),
-        root_only("$offers"),
-        kw("$ref", ANY, structure::ref_outside_type),
-        root_only("$root"),
-        root_only("$schema"),
-        root_only("$uses"),
-        kw(
-            "abstract",
-            Applies::Compounds(&[Object, Tuple], "object and tuple"),
-            inheritance::is_abstract,
-        )
-        .misplaced(Misplaced::HandlerReports),
-        kw("additionalItems", ANY, foreign::ignored),
-        kw(
-            "additionalProperties",
-            Applies::Compounds(OBJECT, "object"),
-            structure::additional_properties,
-        )
+keywords! {
+    // Document keywords, read by `load`.
+    "$schema" => ROOT_ONLY,
+    "$id" => ROOT_ONLY,
+    "$root" => ROOT_ONLY,
+    "definitions" => ROOT_ONLY,
+    "$offers" => ROOT_ONLY,
+    "$uses" => ROOT_ONLY,
+    "$import" => ROOT_ONLY,
+    "$importdefs" => ROOT_ONLY,
+
+    // Structure: the node is built from these first.
+    "type" => kw(ANY, structure::read_first),
+    "properties" => kw(
+        // Tuples declare their elements as properties; the message names objects only.
+        Applies::Compounds(&[Compound::Object, Compound::Tuple], "object"),
+        structure::read_first,
+    ),
+    "required" => kw(OBJECT, structure::read_first),
+    "additionalProperties" => kw(OBJECT, structure::additional_properties)
         .misplaced(Misplaced::ReportAndRun),
-        kw("allOf", ANY, composition::all_of).with(Composition),
-        kw(
-            "altenums",
-            Applies::OnePrimitive("enumerations"),
-            alternate_names::altenums,
-        )
-        .with(AlternateNames)
-        .misplaced(Misplaced::HandlerReports),
-        kw("altnames", ANY, alternate_names::altnames).with(AlternateNames),
-        kw("anyOf", ANY, composition::any_of).with(Composition),
-        kw(
-            "choices",
-            Applies::Compounds(&[Choice], "choice"),
-            structure::read_first,
-        ),
-        kw("const", Applies::Literal, literals::read_last),
-        kw("contains", ARRAYS, arrays::contains).with(Validation),
-        kw(
-            "contentCompression",
-            Applies::Binary,
-            binary::content_compression,
-        ),
-        kw("contentEncoding", Applies::Binary, binary::content_encoding),
-        kw(
-            "contentMediaType",
-            Applies::Binary,
-            binary::content_media_type,
-        ),
-        kw("currency", ANY, units::annotation).with(Units),
-        kw("default", ANY, documentation::default).with(Validation),
-        root_only("definitions"),
-        kw(
-            "dependentRequired",
-            Applies::Compounds(OBJECT, "object"),
-            objects::dependent_required,
-        )
-        .with(Validation),
-        kw("dependentSchemas", ANY, foreign::ignored),
-        kw("description", ANY, documentation::description),
-        kw("descriptions", ANY, alternate_names::descriptions).with(AlternateNames),
-        kw("else", ANY, composition::else_).with(Composition),
-        kw("enum", Applies::Literal, literals::read_last),
-        kw("examples", ANY, documentation::examples),
-        kw("exclusiveMaximum", NUMERIC, numbers::exclusive_maximum).with(Validation),
-        kw("exclusiveMinimum", NUMERIC, numbers::exclusive_minimum).with(Validation),
-        kw("format", STRING, strings::format).with(Validation),
-        kw(
-            "has",
-            Applies::Compounds(&[Object, Map], "object and map"),
-            objects::has,
-        )
-        .with(Validation),
-        kw(
-            "identity",
-            Applies::Compounds(&[Object, Tuple], "object and tuple"),
-            relations::identity,
-        )
-        .only_with(Relations),
-        kw("if", ANY, composition::if_).with(Composition),
-        kw("items", ARRAYS, structure::read_first),
-        kw("keyNames", MAPS, objects::entry_names).with(Validation),
-        kw("keys", MAPS, foreign::keys).misplaced(Misplaced::Ignored),
-        kw("maxContains", ARRAYS, arrays::max_contains).with(Validation),
-        kw("maxEntries", MAPS, objects::max_entries).with(Validation),
-        kw("maxItems", ARRAYS, arrays::max_items).with(Validation),
-        kw("maxLength", STRING, strings::max_length),
-        kw(
-            "maxProperties",
-            Applies::ObjectSpelling { map: "maxEntries" },
-            objects::max_entries,
-        )
-        .with(Validation),
-        kw("maximum", NUMERIC, numbers::maximum).with(Validation),
-        kw("minContains", ARRAYS, arrays::min_contains).with(Validation),
-        kw("minEntries", MAPS, objects::min_entries).with(Validation),
-        kw("minItems", ARRAYS, arrays::min_items).with(Validation),
-        kw("minLength", STRING, strings::min_length).with(Validation),
-        kw(
-            "minProperties",
-            Applies::ObjectSpelling { map: "minEntries" },
-            objects::min_entries,
-        )
-        .with(Validation),
-        kw("minimum", NUMERIC, numbers::minimum).with(Validation),
-        kw("multipleOf", NUMERIC, numbers::multiple_of).with(Validation),
-        kw("name", ANY, documentation::name),
-        kw("not", ANY, composition::not).with(Composition),
-        kw("nullable", ANY, foreign::ignored),
-        kw("oneOf", ANY, composition::one_of).with(Composition),
-        kw("pattern", STRING, strings::pattern).with(Validation),
-        kw("patternKeys", MAPS, objects::pattern_entries).with(Validation),
-        kw(
-            "patternProperties",
-            Applies::ObjectSpelling { map: "patternKeys" },
-            objects::pattern_entries,
-        )
-        .with(Validation),
-        kw("precision", NUMERIC, numbers::precision),
-        kw("prefixItems", ANY, foreign::ignored),
-        kw(
-            "properties",
-            Applies::Compounds(&[Object, Tuple], "object"),
-            structure::read_first,
-        ),
-        kw(
-            "propertyNames",
-            Applies::ObjectSpelling { map: "keyNames" },
-            objects::entry_names,
-        )
-        .with(Validation),
-        kw(
-            "relations",
-            Applies::Compounds(OBJECT, "object"),
-            relations::relations,
-        )
-        .only_with(Relations),
-        kw(
-            "required",
-            Applies::Compounds(OBJECT, "object"),
-            structure::read_first,
-        ),
-        kw("scale", NUMERIC, numbers::scale),
-        kw(
-            "selector",
-            Applies::Compounds(&[Choice], "choice"),
-            structure::read_first,
-        ),
-        kw("symbol", ANY, units::annotation).with(Units),
-        kw("symbols", ANY, units::annotation).with(Units),
-        kw("then", ANY, composition::then).with(Composition),
-        kw("title", ANY, documentation::annotation),
-        kw(
-            "tuple",
-            Applies::Compounds(&[Tuple], "tuple"),
-            structure::read_first,
-        ),
-        kw("type", ANY, structure::read_first),
-        kw("unevaluatedItems", ANY, foreign::ignored),
-        kw("unevaluatedProperties", ANY, foreign::ignored),
-        kw("uniqueItems", ARRAYS, arrays::unique_items).with(Validation),
-        kw("unit", ANY, units::unit).with(Units),
-        kw("values", MAPS, structure::read_first),
-    ]
-};
+    "items" => kw(ARRAYS, structure::read_first),
+    "values" => kw(MAPS, structure::read_first),
+    "choices" => kw(CHOICE, structure::read_first),
+    "selector" => kw(CHOICE, structure::read_first),
+    "tuple" => kw(
+        Applies::Compounds(&[Compound::Tuple], "tuple"),
+        structure::read_first,
+    ),
+    "$ref" => kw(ANY, structure::ref_outside_type),
 
-/// The keyword called `name`, if the loader knows one.
-pub(super) fn lookup(name: &str) -> Option<&'static Keyword> {
-    KEYWORDS
-        .binary_search_by(|k| k.name.cmp(name))
-        .ok()
-        .map(|i| &KEYWORDS[i])
+    // Documentation.
+    "description" => kw(ANY, documentation::description),
+    "examples" => kw(ANY, documentation::examples),
+    "name" => kw(ANY, documentation::name),
+    "$comment" => kw(ANY, documentation::annotation),
+    "title" => kw(ANY, documentation::annotation),
+    "default" => kw(ANY, documentation::default).with(VALIDATION),
+
+    // Inheritance.
+    "abstract" => kw(OBJECT_TUPLE, inheritance::is_abstract)
+        .misplaced(Misplaced::HandlerReports),
+    "$extends" => kw(
+        Applies::Compounds(
+            &[Compound::Object, Compound::Tuple, Compound::Choice],
+            "object, tuple and choice",
+        ),
+        inheritance::extends,
+    ),
+
+    // Literals.
+    "enum" => kw(Applies::Literal, literals::read_last),
+    "const" => kw(Applies::Literal, literals::read_last),
+
+    // Strings.
+    "maxLength" => kw(STRING, strings::max_length),
+    "minLength" => kw(STRING, strings::min_length).with(VALIDATION),
+    "pattern" => kw(STRING, strings::pattern).with(VALIDATION),
+    "format" => kw(STRING, strings::format).with(VALIDATION),
+
+    // Numbers.
+    "precision" => kw(NUMERIC, numbers::precision),
+    "scale" => kw(NUMERIC, numbers::scale),
+    "minimum" => kw(NUMERIC, numbers::minimum).with(VALIDATION),
+    "maximum" => kw(NUMERIC, numbers::maximum).with(VALIDATION),
+    "exclusiveMinimum" => kw(NUMERIC, numbers::exclusive_minimum).with(VALIDATION),
+    "exclusiveMaximum" => kw(NUMERIC, numbers::exclusive_maximum).with(VALIDATION),
+    "multipleOf" => kw(NUMERIC, numbers::multiple_of).with(VALIDATION),
+
+    // Binary content.
+    "contentEncoding" => kw(Applies::Binary, binary::content_encoding),
+    "contentMediaType" => kw(Applies::Binary, binary::content_media_type),
+    "contentCompression" => kw(Applies::Binary, binary::content_compression),
+
+    // Arrays and sets.
+    "minItems" => kw(ARRAYS, arrays::min_items).with(VALIDATION),
+    "maxItems" => kw(ARRAYS, arrays::max_items).with(VALIDATION),
+    "uniqueItems" => kw(ARRAYS, arrays::unique_items).with(VALIDATION),
+    "contains" => kw(ARRAYS, arrays::contains).with(VALIDATION),
+    "minContains" => kw(ARRAYS, arrays::min_contains).with(VALIDATION),
+    "maxContains" => kw(ARRAYS, arrays::max_contains).with(VALIDATION),
+
+    // Objects and maps.
+    "minProperties" => kw(
+        Applies::ObjectSpelling { map: "minEntries" },
+        objects::min_entries,
+    )
+    .with(VALIDATION),
+    "maxProperties" => kw(
+        Applies::ObjectSpelling { map: "maxEntries" },
+        objects::max_entries,
+    )
+    .with(VALIDATION),
+    "dependentRequired" => kw(OBJECT, objects::dependent_required).with(VALIDATION),
+    "patternProperties" => kw(
+        Applies::ObjectSpelling { map: "patternKeys" },
+        objects::pattern_entries,
+    )
+    .with(VALIDATION),
+    "propertyNames" => kw(
+        Applies::ObjectSpelling { map: "keyNames" },
+        objects::entry_names,
+    )
+    .with(VALIDATION),
+    "minEntries" => kw(MAPS, objects::min_entries).with(VALIDATION),
+    "maxEntries" => kw(MAPS, objects::max_entries).with(VALIDATION),
+    "patternKeys" => kw(MAPS, objects::pattern_entries).with(VALIDATION),
+    "keyNames" => kw(MAPS, objects::entry_names).with(VALIDATION),
+    "has" => kw(
+        Applies::Compounds(&[Compound::Object, Compound::Map], "object and map"),
+        objects::has,
+    )
+    .with(VALIDATION),
+
+    // Conditional composition.
+    "allOf" => kw(ANY, composition::all_of).with(COMPOSITION),
+    "anyOf" => kw(ANY, composition::any_of).with(COMPOSITION),
+    "oneOf" => kw(ANY, composition::one_of).with(COMPOSITION),
+    "not" => kw(ANY, composition::not).with(COMPOSITION),
+    "if" => kw(ANY, composition::if_).with(COMPOSITION),
+    "then" => kw(ANY, composition::then).with(COMPOSITION),
+    "else" => kw(ANY, composition::else_).with(COMPOSITION),
+
+    // Alternate names.
+    "altnames" => kw(ANY, alternate_names::altnames).with(ALTERNATE_NAMES),
+    "altenums" => kw(Applies::OnePrimitive("enumerations"), alternate_names::altenums)
+        .with(ALTERNATE_NAMES)
+        .misplaced(Misplaced::HandlerReports),
+    "descriptions" => kw(ANY, alternate_names::descriptions).with(ALTERNATE_NAMES),
+
+    // Units.
+    "unit" => kw(ANY, units::unit).with(UNITS),
+    "currency" => kw(ANY, units::annotation).with(UNITS),
+    "symbol" => kw(ANY, units::annotation).with(UNITS),
+    "symbols" => kw(ANY, units::annotation).with(UNITS),
+
+    // Relations.
+    "identity" => kw(OBJECT_TUPLE, relations::identity).only_with(RELATIONS),
+    "relations" => kw(OBJECT, relations::relations).only_with(RELATIONS),
+
+    // JSON Schema keywords JSON Structure does not have.
+    "$defs" => kw(ANY, foreign::ignored),
+    "prefixItems" => kw(ANY, foreign::ignored),
+    "additionalItems" => kw(ANY, foreign::ignored),
+    "unevaluatedProperties" => kw(ANY, foreign::ignored),
+    "unevaluatedItems" => kw(ANY, foreign::ignored),
+    "dependentSchemas" => kw(ANY, foreign::ignored),
+    "nullable" => kw(ANY, foreign::ignored),
+    "$anchor" => kw(ANY, foreign::ignored),
+    "$dynamicRef" => kw(ANY, foreign::ignored),
+    "$dynamicAnchor" => kw(ANY, foreign::ignored),
+    "keys" => kw(MAPS, foreign::keys).misplaced(Misplaced::Ignored),
 }
 
 /// One keyword of one node, as its handler sees it.
@@ -407,8 +414,8 @@ pub(super) struct At<'a> {
 }
 
 impl At<'_> {
-    pub(super) fn key(&self) -> &str {
-        &self.member.key
+    pub(super) fn key(&self) -> &'static str {
+        self.keyword.name
     }
 
     pub(super) fn value(&self) -> &Node {
