@@ -1,5 +1,7 @@
 //! Builds the model from the spanned JSON tree: one pass over the document that checks every
-//! keyword where it stands, then `resolve` ties references together.
+//! keyword where it stands, then `resolve` ties references together. The document level
+//! (header, add-ins, namespaces, imports) is here; the keywords of schema objects are in
+//! `keywords`.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -804,14 +806,14 @@ impl<'t> Loader<'t> {
             }
         };
 
+        // The node's encoding and structure first: the other keywords are read against them.
         keywords::read_content_encoding(self, id, cat, node, ptr);
-
         keywords::build(self, id, cat, node, ptr);
-
         for m in members {
             keywords::dispatch(self, id, cat, m, ptr, is_root);
         }
 
+        // Then what depends on several keywords.
         if let Cat::Prim(_) = cat {
             keywords::check_literals(self, id, node, ptr);
         }

@@ -17,6 +17,11 @@ mod strings;
 mod structure;
 mod units;
 
+pub(super) use binary::read_content_encoding;
+pub(super) use literals::check_literals;
+pub(crate) use literals::literal_scalar;
+pub(super) use structure::{build, object_body, type_keyword};
+
 use super::load::{
     Loader, ALTNAMES_ADDIN, COMPOSITION_ADDIN, RELATIONS_ADDIN, UNITS_ADDIN, VALIDATION_ADDIN,
 };
@@ -35,7 +40,7 @@ pub(super) enum Cat {
 }
 
 impl Cat {
-    pub(super) fn describe(self) -> &'static str {
+    fn describe(self) -> &'static str {
         match self {
             Cat::Prim(p) => p.name(),
             Cat::Compound(c) => c.name(),
@@ -48,7 +53,7 @@ impl Cat {
 
 /// The add-ins that bring keywords of their own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum AddIn {
+enum AddIn {
     Validation,
     Composition,
     AlternateNames,
@@ -58,7 +63,7 @@ pub(super) enum AddIn {
 
 impl AddIn {
     /// The name `$uses` enables it by.
-    pub(super) const fn name(self) -> &'static str {
+    const fn name(self) -> &'static str {
         match self {
             AddIn::Validation => VALIDATION_ADDIN,
             AddIn::Composition => COMPOSITION_ADDIN,
@@ -81,7 +86,7 @@ impl AddIn {
 
 /// Which nodes a keyword applies to; the phrase names them in "only valid for ..." errors.
 #[derive(Debug, Clone, Copy)]
-pub(super) enum Applies {
+enum Applies {
     Anywhere,
     Compounds(&'static [Compound], &'static str),
     /// Primitive types that pass the test; on a union, each member that does (the error only
@@ -116,7 +121,7 @@ impl Applies {
 
 /// What happens when a keyword stands where it does not apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Misplaced {
+enum Misplaced {
     /// Reported; the handler does not run.
     Report,
     /// Reported, and the handler still runs: its own check does not depend on the type.
@@ -129,7 +134,7 @@ pub(super) enum Misplaced {
 
 /// Whether an add-in must enable the keyword.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Gate {
+enum Gate {
     Always,
     /// Without the add-in: a warning, and the value is still checked (the conformance corpus
     /// rejects bad values of keywords that are not enabled) but not enforced.
@@ -139,18 +144,18 @@ pub(super) enum Gate {
 }
 
 /// Records one keyword of one node in the model.
-pub(super) type Handler = fn(&mut Loader<'_>, At<'_>);
+type Handler = fn(&mut Loader<'_>, At<'_>);
 
 /// A keyword the loader knows.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Keyword {
-    pub(super) name: &'static str,
-    pub(super) applies: Applies,
-    pub(super) misplaced: Misplaced,
-    pub(super) gate: Gate,
+struct Keyword {
+    name: &'static str,
+    applies: Applies,
+    misplaced: Misplaced,
+    gate: Gate,
     /// Only at the document root (which `load` reads); a schema elsewhere must not have it.
-    pub(super) root_only: bool,
-    pub(super) handler: Handler,
+    root_only: bool,
+    handler: Handler,
 }
 
 const fn kw(applies: Applies, handler: Handler) -> Keyword {
@@ -198,10 +203,10 @@ macro_rules! keywords {
     ($($name:literal => $keyword:expr,)*) => {
         /// Every keyword the loader knows, by family. A name not here is a custom annotation
         /// (core `#reserved-keywords`).
-        pub(super) static KEYWORDS: &[Keyword] = &[$(Keyword { name: $name, ..$keyword },)*];
+        static KEYWORDS: &[Keyword] = &[$(Keyword { name: $name, ..$keyword },)*];
 
         /// The keyword called `name`, if the loader knows one.
-        pub(super) fn lookup(name: &str) -> Option<&'static Keyword> {
+        fn lookup(name: &str) -> Option<&'static Keyword> {
             const NAMES: &[&str] = &[$($name,)*];
             let i = match name {
                 $($name => const { position(NAMES, $name) },)*
@@ -402,33 +407,33 @@ keywords! {
 
 /// One keyword of one node, as its handler sees it.
 #[derive(Clone, Copy)]
-pub(super) struct At<'a> {
-    pub(super) keyword: &'static Keyword,
+struct At<'a> {
+    keyword: &'static Keyword,
     /// The node the keyword records into (for a union, each primitive member in turn).
-    pub(super) id: TypeId,
-    pub(super) cat: Cat,
-    pub(super) member: &'a Member,
+    id: TypeId,
+    cat: Cat,
+    member: &'a Member,
     /// The keyword's JSON Pointer.
-    pub(super) ptr: &'a str,
-    pub(super) is_root: bool,
+    ptr: &'a str,
+    is_root: bool,
 }
 
 impl At<'_> {
-    pub(super) fn key(&self) -> &'static str {
+    fn key(&self) -> &'static str {
         self.keyword.name
     }
 
-    pub(super) fn value(&self) -> &Node {
+    fn value(&self) -> &Node {
         &self.member.value
     }
 
     /// Whether the keyword applies to the node it stands in.
-    pub(super) fn applies(&self) -> bool {
+    fn applies(&self) -> bool {
         self.keyword.applies.admits(self.cat)
     }
 
     /// Reports the keyword as standing where it does not apply, at `offset`.
-    pub(super) fn report_misplaced(&self, l: &mut Loader<'_>, offset: usize) {
+    fn report_misplaced(&self, l: &mut Loader<'_>, offset: usize) {
         let (key, cat) = (self.key(), self.cat);
         match self.keyword.applies {
             Applies::Anywhere => {}
@@ -466,7 +471,8 @@ impl At<'_> {
     }
 }
 
-/// Checks one member of a schema object against the node's category and records it.
+/// Checks one member of a schema object and records it: the add-in warning, the root-only
+/// check, the applicability check, then the handler. Unknown members are custom annotations.
 pub(super) fn dispatch(
     l: &mut Loader<'_>,
     id: TypeId,
@@ -516,7 +522,10 @@ pub(super) fn dispatch(
     }
     if !at.applies() {
         match keyword.misplaced {
-            Misplaced::Report => return at.report_misplaced(l, member.key_start),
+            Misplaced::Report => {
+                at.report_misplaced(l, member.key_start);
+                return;
+            }
             Misplaced::ReportAndRun => at.report_misplaced(l, member.key_start),
             Misplaced::HandlerReports => {}
             Misplaced::Ignored => return,
@@ -555,11 +564,6 @@ fn for_union_members(l: &mut Loader<'_>, at: At<'_>, test: fn(Primitive) -> bool
     l.quiet = was_quiet;
 }
 
-pub(super) use binary::read_content_encoding;
-pub(super) use literals::check_literals;
-pub(crate) use literals::literal_scalar;
-pub(super) use structure::{build, object_body, type_keyword};
-
 /// Lower and upper bounds, of every family, that no value could satisfy.
 pub(super) fn check_ranges(l: &mut Loader<'_>, id: TypeId, node: &Node, ptr: &str) {
     numbers::check_bounds(l, id, node, ptr);
@@ -592,7 +596,7 @@ fn check_count_pair(
 }
 
 impl Loader<'_> {
-    pub(super) fn not_for_type(&mut self, ptr: &str, at: usize, key: &str, valid: &str, cat: Cat) {
+    fn not_for_type(&mut self, ptr: &str, at: usize, key: &str, valid: &str, cat: Cat) {
         self.error(
             Code::SchemaConstraintInvalidForType,
             ptr,
@@ -604,7 +608,7 @@ impl Loader<'_> {
         );
     }
 
-    pub(super) fn non_negative_int(&mut self, v: &Node, ptr: &str, key: &str) -> Option<u64> {
+    fn non_negative_int(&mut self, v: &Node, ptr: &str, key: &str) -> Option<u64> {
         let n = v.as_number().and_then(|t| t.parse::<u64>().ok());
         if n.is_none() {
             self.error(
@@ -617,7 +621,7 @@ impl Loader<'_> {
         n
     }
 
-    pub(super) fn with_prim(&mut self, id: TypeId, f: impl FnOnce(&mut super::PrimitiveType)) {
+    fn with_prim(&mut self, id: TypeId, f: impl FnOnce(&mut super::PrimitiveType)) {
         if let TypeKind::Primitive(pt) = &mut self.nodes[id.index()].kind {
             f(pt);
         }
