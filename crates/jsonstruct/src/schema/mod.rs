@@ -10,6 +10,7 @@
 //! deterministic.
 
 mod import;
+mod keywords;
 mod load;
 pub(crate) mod pattern;
 mod relations;
@@ -22,7 +23,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub(crate) use load::literal_scalar;
+pub(crate) use keywords::literal_scalar;
 pub use pattern::Pattern;
 pub use set::{DocumentId, SchemaSet};
 pub use types::{is_identifier, Compound, Primitive, WireForm};

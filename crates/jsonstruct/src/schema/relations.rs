@@ -7,257 +7,33 @@
 //! type of the target's one identity property, or a tuple of the types of its identity
 //! properties in declared order (`#identity-values`). So relation members are validated, are no
 //! additional properties, and generated types carry them, with nothing new downstream.
+//!
+//! The keywords are read in `keywords::relations`; this module resolves what they name.
 
 use super::load::{Loader, NameSite, RefSite};
-use super::{Additional, ObjectType, Property, TupleType, TypeId, TypeKind};
+use super::{Property, TupleType, TypeId, TypeKind};
 use crate::diagnostic::{Code, Severity};
-use crate::json::{pointer, Node};
+use crate::json::pointer;
 
 /// A relation's target, resolved once every definition is known.
 #[derive(Debug)]
 pub(crate) struct PendingRelation {
     /// The node that becomes the identity type.
-    identity: TypeId,
-    target: RefSite,
+    pub(super) identity: TypeId,
+    pub(super) target: RefSite,
 }
 
 /// `identity: [...]` of a type, checked against its (flattened) properties.
 #[derive(Debug)]
 pub(crate) struct PendingIdentity {
-    pub ty: TypeId,
-    pub names: Vec<NameSite>,
+    pub(super) ty: TypeId,
+    pub(super) names: Vec<NameSite>,
 }
 
 /// A relation `scope`, checked once every definition is known.
 #[derive(Debug)]
 pub(crate) struct PendingScope {
-    site: RefSite,
-}
-
-impl Loader<'_> {
-    /// `identity` of an object or tuple.
-    pub(super) fn identity_keyword(&mut self, id: TypeId, v: &Node, ptr: &str) {
-        let names = match v.as_array() {
-            Some(items) if !items.is_empty() && items.iter().all(|i| i.as_str().is_some()) => items
-                .iter()
-                .enumerate()
-                .filter_map(|(i, n)| {
-                    n.as_str()
-                        .map(|s| self.name_site(s, format!("{ptr}/{i}"), n.start))
-                })
-                .collect::<Vec<_>>(),
-            _ => {
-                self.error(
-                    Code::SchemaKeywordInvalidType,
-                    ptr,
-                    v.start,
-                    "identity must be a non-empty array of property names",
-                );
-                return;
-            }
-        };
-        self.nodes[id.index()].identity = names.iter().map(|n| n.name.clone()).collect();
-        self.pending
-            .identities
-            .push(PendingIdentity { ty: id, names });
-    }
-
-    /// `relations` of an object: each relation becomes an optional member of the object.
-    pub(super) fn relations_keyword(&mut self, id: TypeId, v: &Node, ptr: &str) {
-        let Some(members) = v.as_object() else {
-            self.error(
-                Code::SchemaKeywordInvalidType,
-                ptr,
-                v.start,
-                "relations must be an object mapping relation names to relation declarations",
-            );
-            return;
-        };
-        for m in members {
-            let rptr = pointer::join(ptr, &m.key);
-            if !super::is_identifier(&m.key) {
-                self.error(
-                    Code::SchemaNameInvalid,
-                    &rptr,
-                    m.key_start,
-                    format!("relation name \"{}\" must be an identifier", m.key),
-                );
-            }
-            if let Some(member) = self.relation(&m.value, &rptr) {
-                let TypeKind::Object(o) = &mut self.nodes[id.index()].kind else {
-                    return;
-                };
-                if o.properties.iter().any(|p| p.name == m.key) {
-                    self.error(
-                        Code::SchemaNameCollision,
-                        &rptr,
-                        m.key_start,
-                        format!(
-                            "relation '{}' has the name of a property (relations and properties share one namespace)",
-                            m.key
-                        ),
-                    );
-                    continue;
-                }
-                o.properties.push(Property {
-                    name: m.key.clone(),
-                    wire_name: m.key.clone(),
-                    ty: member,
-                    required: false,
-                    inherited_from: None,
-                });
-            }
-        }
-    }
-
-    /// One relation declaration: the node of its instance member.
-    fn relation(&mut self, decl: &Node, ptr: &str) -> Option<TypeId> {
-        if decl.as_object().is_none() {
-            self.error(
-                Code::SchemaKeywordInvalidType,
-                ptr,
-                decl.start,
-                "a relation declaration must be an object with targettype and cardinality",
-            );
-            return None;
-        }
-        let multiple = match decl.get("cardinality").map(|c| (c, c.as_str())) {
-            Some((_, Some("single"))) => false,
-            Some((_, Some("multiple"))) => true,
-            Some((c, _)) => {
-                self.error(
-                    Code::SchemaKeywordInvalidType,
-                    &pointer::join(ptr, "cardinality"),
-                    c.start,
-                    "cardinality must be \"single\" or \"multiple\"",
-                );
-                return None;
-            }
-            None => {
-                self.error(
-                    Code::SchemaRequiredPropertyNotDefined,
-                    ptr,
-                    decl.start,
-                    "a relation declaration needs 'cardinality' (\"single\" or \"multiple\")",
-                );
-                return None;
-            }
-        };
-        let target = self.type_reference(decl, ptr, "targettype")?;
-        let qualifier = match decl.get("qualifiertype") {
-            Some(_) => Some(self.type_reference(decl, ptr, "qualifiertype")?),
-            None => None,
-        };
-        if let Some(scope) = decl.get("scope") {
-            let sptr = pointer::join(ptr, "scope");
-            let sites: Option<Vec<RefSite>> = match scope.as_str() {
-                Some(s) => Some(vec![self.ref_site(s, sptr.clone(), scope.start)]),
-                None => scope
-                    .as_array()
-                    .filter(|a| !a.is_empty())
-                    .and_then(|items| {
-                        items
-                            .iter()
-                            .enumerate()
-                            .map(|(i, n)| {
-                                n.as_str()
-                                    .map(|s| self.ref_site(s, format!("{sptr}/{i}"), n.start))
-                            })
-                            .collect()
-                    }),
-            };
-            match sites {
-                Some(sites) => self
-                    .pending
-                    .scopes
-                    .extend(sites.into_iter().map(|site| PendingScope { site })),
-                None => self.error(
-                    Code::SchemaKeywordInvalidType,
-                    &sptr,
-                    scope.start,
-                    "scope must be a JSON Pointer or a non-empty array of JSON Pointers",
-                ),
-            }
-        }
-        for m in decl.as_object().unwrap_or_default() {
-            if !matches!(
-                m.key.as_str(),
-                "targettype" | "cardinality" | "scope" | "qualifiertype" | "description"
-            ) {
-                self.warn(
-                    Code::SchemaKeywordIgnored,
-                    &pointer::join(ptr, &m.key),
-                    m.key_start,
-                    format!("'{}' is not a relation keyword and is ignored", m.key),
-                );
-            }
-        }
-
-        // {"identity": I, "qualifier": Q}
-        let identity = self.new_node(&pointer::join(ptr, "targettype"), decl.start, None);
-        self.pending
-            .relations
-            .push(PendingRelation { identity, target });
-        let mut properties = vec![Property {
-            name: "identity".into(),
-            wire_name: "identity".into(),
-            ty: identity,
-            required: true,
-            inherited_from: None,
-        }];
-        if let Some(q) = qualifier {
-            let node = self.new_node(&pointer::join(ptr, "qualifiertype"), decl.start, None);
-            self.nodes[node.index()].kind = TypeKind::Ref(node);
-            self.pending.refs.push((node, q));
-            properties.push(Property {
-                name: "qualifier".into(),
-                wire_name: "qualifier".into(),
-                ty: node,
-                required: false,
-                inherited_from: None,
-            });
-        }
-        let link = self.new_node(ptr, decl.start, None);
-        self.nodes[link.index()].kind = TypeKind::Object(ObjectType {
-            properties,
-            required_alternatives: Vec::new(),
-            additional: Additional::Forbidden,
-        });
-        if !multiple {
-            return Some(link);
-        }
-        let many = self.new_node(ptr, decl.start, None);
-        self.nodes[many.index()].kind = TypeKind::Array { items: link };
-        Some(many)
-    }
-
-    /// `{"$ref": "#/definitions/..."}` as the value of `key` (targettype, qualifiertype).
-    fn type_reference(&mut self, decl: &Node, ptr: &str, key: &str) -> Option<RefSite> {
-        let kptr = pointer::join(ptr, key);
-        let Some(v) = decl.get(key) else {
-            self.error(
-                Code::SchemaRequiredPropertyNotDefined,
-                ptr,
-                decl.start,
-                format!(
-                    "a relation declaration needs '{key}' ({{\"$ref\": \"#/definitions/...\"}})"
-                ),
-            );
-            return None;
-        };
-        match v.get("$ref").and_then(Node::as_str) {
-            Some(r) => Some(self.ref_site(r, pointer::join(&kptr, "$ref"), v.start)),
-            None => {
-                self.error(
-                    Code::SchemaTypeObjectMissingRef,
-                    &kptr,
-                    v.start,
-                    format!("{key} must be {{\"$ref\": \"#/definitions/...\"}}"),
-                );
-                None
-            }
-        }
-    }
+    pub(super) site: RefSite,
 }
 
 /// Resolves relation targets into identity types, and checks `identity` names and `scope`s;

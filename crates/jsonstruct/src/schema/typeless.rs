@@ -12,7 +12,8 @@
 //! compound type keeps the core rules everywhere (an `object` declares properties, a `set` its
 //! `items`).
 
-use super::load::{Cat, Loader};
+use super::keywords::{self, Cat};
+use super::load::Loader;
 use super::{
     Additional, Compound, ObjectType, Primitive, PrimitiveType, Property, TypeId, TypeKind,
 };
@@ -21,7 +22,7 @@ use crate::json::{pointer, Node, Value};
 
 /// Keywords about objects, strings, numbers and arrays; a typeless schema applies each family
 /// to values of that JSON type only.
-const OBJECT_KEYWORDS: &[&str] = &[
+pub(super) const OBJECT_KEYWORDS: &[&str] = &[
     "properties",
     "required",
     "additionalProperties",
@@ -32,15 +33,15 @@ const OBJECT_KEYWORDS: &[&str] = &[
     "propertyNames",
     "has",
 ];
-const STRING_KEYWORDS: &[&str] = &["maxLength", "minLength", "pattern", "format"];
-const NUMBER_KEYWORDS: &[&str] = &[
+pub(super) const STRING_KEYWORDS: &[&str] = &["maxLength", "minLength", "pattern", "format"];
+pub(super) const NUMBER_KEYWORDS: &[&str] = &[
     "minimum",
     "maximum",
     "exclusiveMinimum",
     "exclusiveMaximum",
     "multipleOf",
 ];
-const ARRAY_KEYWORDS: &[&str] = &[
+pub(super) const ARRAY_KEYWORDS: &[&str] = &[
     "items",
     "minItems",
     "maxItems",
@@ -59,7 +60,7 @@ impl Loader<'_> {
 
         if about(OBJECT_KEYWORDS) {
             let o = self.new_node(ptr, node.start, None);
-            self.object_body(o, node, ptr);
+            keywords::object_body(self, o, node, ptr);
             self.constraint_object(o);
             self.facet_keywords(
                 o,
@@ -111,7 +112,7 @@ impl Loader<'_> {
             {
                 continue;
             }
-            self.keyword(id, Cat::Untyped, m, ptr, false);
+            keywords::dispatch(self, id, Cat::Untyped, m, ptr, false);
         }
 
         let mut all_of: Vec<TypeId> = facets
@@ -136,10 +137,10 @@ impl Loader<'_> {
     fn facet_keywords(&mut self, id: TypeId, cat: Cat, node: &Node, ptr: &str, family: &[&str]) {
         for m in node.as_object().unwrap_or_default() {
             if family.contains(&m.key.as_str()) {
-                self.keyword(id, cat, m, ptr, false);
+                keywords::dispatch(self, id, cat, m, ptr, false);
             }
         }
-        self.check_ranges(id, node, ptr);
+        keywords::check_ranges(self, id, node, ptr);
     }
 
     fn primitive_node(&mut self, ty: Primitive, ptr: &str, offset: usize) -> TypeId {
