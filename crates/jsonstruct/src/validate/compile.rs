@@ -515,6 +515,31 @@ impl Compiler<'_> {
         }
     }
 
+    /// With the Alternate Names add-in, `altenums` gives enum values their wire symbols
+    /// (`SHIPPED` is written `S`): the type with the symbols in place of the values it maps.
+    fn wire_enum(
+        &self,
+        n: &crate::schema::TypeNode,
+        p: &crate::schema::PrimitiveType,
+    ) -> Option<crate::schema::PrimitiveType> {
+        if n.altenums.is_empty()
+            || !self.schema.sources()[n.location.source as usize]
+                .extensions()
+                .alternate_names
+        {
+            return None;
+        }
+        let mut on_the_wire = p.clone();
+        for v in on_the_wire.enum_values.iter_mut().flatten() {
+            if let crate::json::Value::String(s) = v {
+                if let Some(symbol) = n.altenums.get(s.as_str()) {
+                    *s = symbol.clone();
+                }
+            }
+        }
+        Some(on_the_wire)
+    }
+
     /// The node that does the work for `id`: plain `$ref` aliases are skipped.
     fn target(&self, mut id: TypeId) -> NodeId {
         for _ in 0..=self.schema.node_count() {
@@ -542,7 +567,12 @@ impl Compiler<'_> {
         let kind = match &n.kind {
             TypeKind::Any | TypeKind::Unconstrained => Kind::Any,
             TypeKind::Ref(t) => Kind::Alias(self.target(*t)),
-            TypeKind::Primitive(p) => Kind::Prim(Box::new(self.primitive(p, &n.validation))),
+            TypeKind::Primitive(p) => match self.wire_enum(n, p) {
+                Some(on_the_wire) => {
+                    Kind::Prim(Box::new(self.primitive(&on_the_wire, &n.validation)))
+                }
+                None => Kind::Prim(Box::new(self.primitive(p, &n.validation))),
+            },
             TypeKind::Object(o) => {
                 let props: Box<[Prop]> = o
                     .properties
