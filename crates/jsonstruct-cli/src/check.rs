@@ -62,6 +62,11 @@ pub fn run(paths: &[PathBuf], dirs: &SchemaDirs, json_out: bool) -> anyhow::Resu
                 continue;
             }
         };
+        // The settings every consumer reads beside the schemas must be readable too.
+        if schema_arg::config_for(path, "its settings cannot be read").is_none() {
+            any_io_error = true;
+            continue;
+        }
         let report = docs.set.check(doc);
         any_invalid |= !report.is_valid();
         if json_out {

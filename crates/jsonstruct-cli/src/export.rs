@@ -28,10 +28,13 @@ pub struct JsonSchemaArgs {
     /// Export this definition (`Namespace/Name`) as the top level instead of the root type.
     #[arg(long = "type", value_name = "NAMESPACE/NAME")]
     ty: Option<String>,
-    /// Export int64/uint64 in the spec's string form only (like `validate --strict`); by
-    /// default a JSON number is accepted too.
-    #[arg(long)]
+    /// Export int64/uint64 in the spec's string form only even where the nearest
+    /// jsonstruct.toml accepts JSON numbers (strings only is also the default without one).
+    #[arg(long, conflicts_with = "int64_numbers")]
     strict: bool,
+    /// Accept int64/uint64 as JSON numbers too (like `validate --int64-numbers`).
+    #[arg(long)]
+    int64_numbers: bool,
 }
 
 pub fn run(target: Target) -> anyhow::Result<ExitCode> {
@@ -47,9 +50,8 @@ fn json_schema(args: &JsonSchemaArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     };
     let schema = &loaded.schema;
-    let options = ExportOptions {
-        strict_64: args.strict,
-    };
+    let numbers = !args.strict && (args.int64_numbers || loaded.config.int64_numbers());
+    let options = ExportOptions::default().int64_numbers(numbers);
     let out = match &args.ty {
         Some(name) => {
             let Some(ty) = schema_arg::target(schema, Some(name), "nothing was exported") else {

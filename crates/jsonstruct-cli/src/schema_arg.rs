@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use jsonstruct::config::Config;
 use jsonstruct::location::LineIndex;
 use jsonstruct::schema::{DocumentId, SchemaSet};
 use jsonstruct::{CheckReport, Diagnostic, LoadError, Schema, TypeId};
@@ -97,6 +98,22 @@ pub struct Loaded {
     pub set: SchemaSet,
     /// The documents named on the command line, in order.
     pub docs: Vec<DocumentId>,
+    /// The settings of the nearest `jsonstruct.toml` above the first schema (defaults when
+    /// there is none).
+    pub config: Config,
+}
+
+/// The nearest `jsonstruct.toml` at or above `schema`'s folder (defaults when there is none),
+/// or `None` after saying on stderr why it cannot be used.
+pub fn config_for(schema: &Path, consequence: &str) -> Option<Config> {
+    match Config::discover(schema) {
+        Ok(found) => Some(found.map(|(_, c)| c).unwrap_or_default()),
+        Err(e) => {
+            let style = Style::new(render::use_color(true));
+            eprintln!("{} {e}; {consequence}", style.error("error:"));
+            None
+        }
+    }
 }
 
 /// The checked schema named by `path` (imports resolved against `dirs` and its own folder),
@@ -157,6 +174,7 @@ pub fn load_all(
             schema,
             set: docs.set,
             docs: ids,
+            config: config_for(&paths[0], consequence)?,
         }),
         None => {
             let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();

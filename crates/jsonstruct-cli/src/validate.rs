@@ -37,9 +37,14 @@ pub struct Args {
     /// Each input holds one instance per line (reported as `path:line`).
     #[arg(long)]
     pub ndjson: bool,
-    /// Require the spec's string form for int64/uint64 (JSON numbers are invalid).
-    #[arg(long)]
+    /// Require the spec's string form for int64/uint64 even where the nearest jsonstruct.toml
+    /// accepts JSON numbers (strings only is also the default without such a file).
+    #[arg(long, conflicts_with = "int64_numbers")]
     pub strict: bool,
+    /// Accept int64/uint64 written as JSON numbers too (as Clerk sends them); the same as
+    /// `[validate] int64-numbers = true` in a jsonstruct.toml beside the schemas.
+    #[arg(long)]
+    pub int64_numbers: bool,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Worker threads (default: the number of CPUs).
@@ -81,10 +86,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     else {
         return Ok(ExitCode::from(2));
     };
-    let options = Options {
-        strict_64: args.strict,
-        ..Options::default()
-    };
+    // The spec's string form, unless the command line or the workspace's jsonstruct.toml
+    // accepts JSON numbers too (and `--strict` overrides the file).
+    let numbers = !args.strict && (args.int64_numbers || loaded.config.int64_numbers());
+    let options = Options::default().int64_numbers(numbers);
     let validator = Validator::for_type(schema, target, options);
     let jobs = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),

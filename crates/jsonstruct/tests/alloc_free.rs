@@ -120,7 +120,7 @@ fn main() {
 fn session_validator() -> Validator {
     let schema =
         Schema::from_path(support::session_schema_path()).unwrap_or_else(|e| panic!("{e}"));
-    Validator::new(&schema).expect("compile Session")
+    Validator::with_options(&schema, support::session_options()).expect("compile Session")
 }
 
 /// Realistic valid payloads: minimal, with nulls, with each optional member, with all of them;

@@ -10,6 +10,8 @@
 //! Without the corpus every test records its cases as not run and checks nothing else, or
 //! fails under `JSONSTRUCT_REQUIRE_CORPUS=1` (CI).
 
+mod support;
+
 use std::path::PathBuf;
 
 use jsonstruct::{Options, Report, Schema, Validator};
@@ -162,11 +164,13 @@ fn every_payload_gets_the_verdict_of_the_readme() {
         return;
     };
     let schema = session_schema();
-    let session = Validator::new(&schema).expect("compile Session");
+    // The workspace's settings: schemas/jsonstruct.toml accepts int64 numbers (Clerk's).
+    let session =
+        Validator::with_options(&schema, support::session_options()).expect("compile Session");
     let actor_type = schema
         .definition("#/definitions/SessionActor")
         .expect("SessionActor is defined");
-    let actor = Validator::for_type(&schema, actor_type, Options::default());
+    let actor = Validator::for_type(&schema, actor_type, support::session_options());
     let mut checked = 0;
     for part in clerk::parts(&dir) {
         let what = part.label();
@@ -283,8 +287,9 @@ fn strict_mode_rejects_numeric_timestamps() {
         &pretty(&as_strings),
         &as_strings,
     );
-    // ... and in the default mode too.
-    let lenient = Validator::new(&schema).expect("compile Session");
+    // ... and with the workspace's settings (numbers accepted) too.
+    let lenient =
+        Validator::with_options(&schema, support::session_options()).expect("compile Session");
     assert_valid(
         &lenient,
         "09 with string timestamps",

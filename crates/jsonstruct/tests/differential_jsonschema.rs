@@ -222,33 +222,39 @@ struct Target {
 }
 
 impl Target {
-    /// The schema's root type.
-    fn root(schema: &Schema) -> Result<Target, String> {
+    /// The schema's root type; `numbers`: 64-bit integers as JSON numbers too, on both sides.
+    fn root(schema: &Schema, numbers: bool) -> Result<Target, String> {
         let ty = schema.root().ok_or("the schema has no root type")?;
-        let exported = export::json_schema(schema, &ExportOptions::default());
-        Target::build(schema, ty, exported)
+        let exported =
+            export::json_schema(schema, &ExportOptions::default().int64_numbers(numbers));
+        Target::build(schema, ty, exported, numbers)
     }
 
     /// A named definition, through `$ref` into the export's `$defs`.
-    fn definition(schema: &Schema, name: &str) -> Result<Target, String> {
+    fn definition(schema: &Schema, name: &str, numbers: bool) -> Result<Target, String> {
         let reference = format!("#/definitions/{name}");
         let ty = schema.definition(&reference).ok_or("no such definition")?;
-        let full = export::json_schema(schema, &ExportOptions::default());
+        let full = export::json_schema(schema, &ExportOptions::default().int64_numbers(numbers));
         let exported = json!({
             "$schema": export::DIALECT,
             "$ref": format!("#/$defs/{name}"),
             "$defs": full["$defs"],
         });
-        Target::build(schema, ty, exported)
+        Target::build(schema, ty, exported, numbers)
     }
 
-    fn build(schema: &Schema, ty: TypeId, exported: Value) -> Result<Target, String> {
+    fn build(
+        schema: &Schema,
+        ty: TypeId,
+        exported: Value,
+        numbers: bool,
+    ) -> Result<Target, String> {
         let js = jsonschema::draft202012::options()
             .should_validate_formats(true)
             .build(&exported)
             .map_err(|e| format!("jsonschema rejects the export: {e}"))?;
         Ok(Target {
-            ours: Validator::for_type(schema, ty, Options::default()),
+            ours: Validator::for_type(schema, ty, Options::default().int64_numbers(numbers)),
             js,
             exported,
         })
@@ -356,7 +362,7 @@ fn target(path: &Path, skipped: &mut Vec<String>) -> Option<(Schema, Arc<Target>
             return None;
         }
     };
-    match Target::root(&schema) {
+    match Target::root(&schema, support::int64_numbers_for(path)) {
         Ok(t) => Some((schema, Arc::new(t))),
         Err(e) => {
             skipped.push(format!("{}: {e}", path.display()));
@@ -371,8 +377,10 @@ fn session_schema() -> Schema {
 
 fn clerk_cases(root: &Path) -> Vec<Case> {
     let schema = session_schema();
-    let session = Arc::new(Target::root(&schema).expect("Session compiles"));
-    let actor = Arc::new(Target::definition(&schema, "SessionActor").expect("SessionActor"));
+    let numbers = support::int64_numbers_for(&support::session_schema_path());
+    let session = Arc::new(Target::root(&schema, numbers).expect("Session compiles"));
+    let actor =
+        Arc::new(Target::definition(&schema, "SessionActor", numbers).expect("SessionActor"));
     support::clerk_instances(root, &session, &actor)
 }
 
@@ -577,7 +585,8 @@ fn apply(mut session: Value, m: &Mutation) -> Value {
 /// Runs the generator; returns (cases, agreements, explained disagreements by id).
 fn generated_sessions(cases: u32) -> Result<String, Failed> {
     let schema = session_schema();
-    let target = Target::root(&schema).map_err(Failed::from)?;
+    let numbers = support::int64_numbers_for(&support::session_schema_path());
+    let target = Target::root(&schema, numbers).map_err(Failed::from)?;
     let tally = std::cell::RefCell::new((
         0u32,
         0u32,
@@ -669,7 +678,8 @@ fn main() {
             m.insert("name".into(), "Witness".into());
             let schema = Schema::from_slice(&serde_json::to_vec(&doc).unwrap())
                 .map_err(|e| Failed::from(e.to_string()))?;
-            let target = Target::root(&schema).map_err(Failed::from)?;
+            // The witnesses were written for Session-like data: numbers accepted, as there.
+            let target = Target::root(&schema, true).map_err(Failed::from)?;
             let o = observe(&target, instance.as_bytes());
             if o.agrees() {
                 return Err(format!(

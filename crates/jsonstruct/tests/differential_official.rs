@@ -94,14 +94,22 @@ struct Target {
 }
 
 impl Target {
-    fn new(schema: &Schema, document: Value, ty: Option<&str>) -> Result<Target, String> {
+    fn new(
+        schema: &Schema,
+        document: Value,
+        ty: Option<&str>,
+        options: jsonstruct::Options,
+    ) -> Result<Target, String> {
         let ext = schema.extensions();
         let sdk = InstanceValidator::with_options(InstanceValidatorOptions {
             extended: ext.validation || ext.composition,
             allow_import: false,
         });
         let (ours, document) = match ty {
-            None => (Validator::new(schema).map_err(|e| e.to_string())?, document),
+            None => (
+                Validator::with_options(schema, options).map_err(|e| e.to_string())?,
+                document,
+            ),
             Some(name) => {
                 let reference = format!("#/definitions/{name}");
                 let id = schema.definition(&reference).ok_or("no such definition")?;
@@ -119,10 +127,7 @@ impl Target {
                     m.remove(k);
                 }
                 m.insert("$root".into(), reference.into());
-                (
-                    Validator::for_type(schema, id, jsonstruct::Options::default()),
-                    doc,
-                )
+                (Validator::for_type(schema, id, options), doc)
             }
         };
         Ok(Target {
@@ -158,7 +163,7 @@ fn target(path: &Path, skipped: &mut Vec<String>) -> Option<(Schema, Arc<Target>
         }
     };
     let document: Value = serde_json::from_slice(&bytes).ok()?;
-    match Target::new(&schema, document, None) {
+    match Target::new(&schema, document, None, support::options_for(path)) {
         Ok(t) => Some((schema, Arc::new(t))),
         Err(e) => {
             skipped.push(format!("{}: {e}", path.display()));
@@ -171,8 +176,9 @@ fn clerk_cases(root: &Path) -> Vec<Case> {
     let bytes = std::fs::read(support::session_schema_path()).unwrap();
     let schema = Schema::from_slice(&bytes).expect("the Session schema loads");
     let document: Value = serde_json::from_slice(&bytes).unwrap();
-    let session = Arc::new(Target::new(&schema, document.clone(), None).unwrap());
-    let actor = Arc::new(Target::new(&schema, document, Some("SessionActor")).unwrap());
+    let options = support::session_options();
+    let session = Arc::new(Target::new(&schema, document.clone(), None, options).unwrap());
+    let actor = Arc::new(Target::new(&schema, document, Some("SessionActor"), options).unwrap());
     support::clerk_instances(root, &session, &actor)
 }
 

@@ -2,6 +2,8 @@
 //! `jsonschema` crate), compiles with format assertion on, and accepts the schemas' own examples;
 //! and the validator's `Report` serializes in the shape of the CLI's `--format json` entries.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use jsonstruct::export::{self, ExportOptions};
@@ -132,8 +134,10 @@ fn the_exported_examples_are_valid_for_jsonstruct_too() {
     // Every `examples` array the export carries over is accepted by jsonstruct too.
     let path = workspace().join("schemas/clerk/session.struct.json");
     let schema = Schema::from_path(&path).unwrap();
-    let validator = Validator::new(&schema).unwrap();
-    let out = export::json_schema(&schema, &ExportOptions::default());
+    // With the workspace's settings (schemas/jsonstruct.toml: int64 numbers), on both sides.
+    let validator = Validator::with_options(&schema, support::options_for(&path)).unwrap();
+    let numbers = support::int64_numbers_for(&path);
+    let out = export::json_schema(&schema, &ExportOptions::default().int64_numbers(numbers));
     for example in out["examples"].as_array().unwrap() {
         assert!(validator.is_valid_value(example), "{example}");
     }

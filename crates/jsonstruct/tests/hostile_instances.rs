@@ -101,7 +101,9 @@ fn validator(members: &str) -> Validator {
     );
     let schema = Schema::from_slice(text.as_bytes())
         .unwrap_or_else(|e| panic!("test schema does not load: {e}\n{text}"));
-    Validator::new(&schema).expect("compile")
+    // Both 64-bit forms, so the hostile number cases reach the integer reader.
+    Validator::with_options(&schema, jsonstruct::Options::default().int64_numbers(true))
+        .expect("compile")
 }
 
 fn any() -> Validator {
@@ -116,7 +118,11 @@ fn session_schema_value() -> Value {
 
 fn session() -> Validator {
     let text = serde_json::to_vec(&session_schema_value()).unwrap();
-    Validator::new(&Schema::from_slice(&text).expect("Session schema")).expect("compile")
+    Validator::with_options(
+        &Schema::from_slice(&text).expect("Session schema"),
+        support::session_options(),
+    )
+    .expect("compile")
 }
 
 /// A schema whose root is an array of Sessions: the Session root type moves into
@@ -146,7 +152,11 @@ fn session_array() -> Validator {
         json!({"type": {"$ref": "#/definitions/Session"}}),
     );
     let text = serde_json::to_vec(&s).unwrap();
-    Validator::new(&Schema::from_slice(&text).expect("Sessions schema")).expect("compile")
+    Validator::with_options(
+        &Schema::from_slice(&text).expect("Sessions schema"),
+        support::session_options(),
+    )
+    .expect("compile")
 }
 
 /// A realistic Session with every optional member, pretty-printed.

@@ -15,8 +15,22 @@ pub fn session_schema() -> Schema {
     Schema::from_path(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// The Session's validator with the workspace's settings: `schemas/jsonstruct.toml` accepts
+/// 64-bit integers as JSON numbers (Clerk's millisecond timestamps).
 pub fn session_validator() -> Validator {
-    Validator::new(&session_schema()).expect("compile the Session schema")
+    let path = corpus::workspace_root().join("schemas/clerk/session.struct.json");
+    let numbers = jsonstruct::config::Config::discover(&path)
+        .expect("a readable jsonstruct.toml")
+        .is_some_and(|(_, c)| c.int64_numbers());
+    assert!(
+        numbers,
+        "schemas/jsonstruct.toml accepts int64 numbers for Clerk"
+    );
+    Validator::with_options(
+        &session_schema(),
+        jsonstruct::Options::default().int64_numbers(numbers),
+    )
+    .expect("compile the Session schema")
 }
 
 /// `<shared>/clerk`, or `None` when it is missing: `test` records its `cases` as not run

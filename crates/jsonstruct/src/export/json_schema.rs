@@ -229,8 +229,9 @@ impl<'s> Exporter<'s> {
             "Exported by jsonstruct from the JSON Structure schema {}",
             self.schema.id()
         );
-        if self.options.strict_64 {
-            comment.push_str(" (strict: int64 and uint64 only in their string form)");
+        if !self.options.strict_64 {
+            comment
+                .push_str(" (int64 and uint64 also as JSON numbers, besides the spec's strings)");
         }
         comment.push('.');
         if root.is_none() {

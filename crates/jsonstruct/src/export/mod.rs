@@ -17,10 +17,12 @@
 //! let js = export::json_schema(&schema, &ExportOptions::default());
 //! assert_eq!(js["$schema"], "https://json-schema.org/draft/2020-12/schema");
 //! assert_eq!(js["properties"]["n"]["maximum"], 255);
-//! // 64-bit integers: a JSON number, or the spec's decimal string (unless strict), in a
-//! // definition shared by every plain int64.
+//! // 64-bit integers: the spec's decimal string, in a definition shared by every plain int64;
+//! // with `int64_numbers(true)` (as a jsonstruct.toml may ask) a JSON number too.
 //! assert_eq!(js["properties"]["at"]["$ref"], "#/$defs/jsonstruct:int64");
-//! assert_eq!(js["$defs"]["jsonstruct:int64"]["type"], serde_json::json!(["integer", "string"]));
+//! assert_eq!(js["$defs"]["jsonstruct:int64"]["type"], "string");
+//! let lenient = export::json_schema(&schema, &ExportOptions::default().int64_numbers(true));
+//! assert_eq!(lenient["$defs"]["jsonstruct:int64"]["type"], serde_json::json!(["integer", "string"]));
 //! assert_eq!(js["required"], serde_json::json!(["at"]));
 //! ```
 //!
@@ -67,11 +69,27 @@ mod patterns;
 pub use json_schema::{json_schema, json_schema_for, DIALECT};
 
 /// Options of the exporters.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExportOptions {
-    /// Export `int64`/`uint64` in the spec's string form only, like the validator's strict mode
-    /// (by default a JSON number is accepted too).
+    /// Export `int64`/`uint64` in the spec's string form only, as the validator reads them by
+    /// default; `false` accepts a JSON number too (see [`ExportOptions::int64_numbers`]).
     pub strict_64: bool,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        ExportOptions { strict_64: true }
+    }
+}
+
+impl ExportOptions {
+    /// Accept `int64`/`uint64` as JSON numbers too, as [`crate::Options::int64_numbers`] does
+    /// for the validator.
+    #[must_use]
+    pub fn int64_numbers(mut self, accept: bool) -> Self {
+        self.strict_64 = !accept;
+        self
+    }
 }
 
 #[cfg(test)]

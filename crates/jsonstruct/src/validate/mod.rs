@@ -2,7 +2,7 @@
 //! validate many instances, straight from bytes in one pass or from a `serde_json::Value`.
 //!
 //! ```
-//! use jsonstruct::{Schema, Validator};
+//! use jsonstruct::{Options, Schema, Validator};
 //!
 //! let schema = Schema::from_slice(br#"{
 //!     "$schema": "https://json-structure.org/meta/core/v0/#",
@@ -11,7 +11,12 @@
 //!     "required": ["at"]
 //! }"#).unwrap();
 //! let validator = Validator::new(&schema).unwrap();
-//! assert!(validator.is_valid(br#"{"at": 9007199254740993, "tag": "a"}"#));
+//! // 64-bit integers are strings (core `#int64`), exact to the last digit ...
+//! assert!(validator.is_valid(br#"{"at": "9007199254740993", "tag": "a"}"#));
+//! assert!(!validator.is_valid(br#"{"at": 9007199254740993}"#));
+//! // ... or JSON numbers too, for APIs that send them (Clerk), never through a float.
+//! let numbers = Validator::with_options(&schema, Options::default().int64_numbers(true)).unwrap();
+//! assert!(numbers.is_valid(br#"{"at": 9007199254740993, "tag": "a"}"#));
 //!
 //! let report = validator.validate(b"{\n  \"tag\": \"c\"\n}").unwrap_err();
 //! let codes: Vec<_> = report.errors.iter().map(|e| e.code.as_str()).collect();
@@ -45,8 +50,9 @@ use walk::{Collect, Fast, Walker};
 /// Validation options.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
-    /// Require the spec's string form for `int64`/`uint64` (by default JSON numbers are
-    /// accepted too, because real APIs such as Clerk send numbers).
+    /// Require the spec's string form for `int64`/`uint64` (the default, as core `#int64`
+    /// says: "base type string"). [`Options::int64_numbers`] accepts JSON numbers too, for APIs
+    /// such as Clerk's that send them; a workspace records that in `jsonstruct.toml`.
     pub strict_64: bool,
     /// Enforce the Validation extension's `format` keyword (when the extension is enabled).
     pub check_formats: bool,
@@ -57,7 +63,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            strict_64: false,
+            strict_64: true,
             check_formats: true,
             max_depth: 128,
         }

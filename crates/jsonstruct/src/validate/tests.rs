@@ -13,8 +13,28 @@ fn schema(body: &str) -> Schema {
     Schema::from_slice(doc.as_bytes()).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// A validator that also takes 64-bit integers as JSON numbers, so the tests below see both
+/// wire forms; `the_default_follows_the_spec_for_64_bit_integers` checks the default.
 fn validator(body: &str) -> Validator {
-    Validator::new(&schema(body)).unwrap()
+    Validator::with_options(&schema(body), Options::default().int64_numbers(true)).unwrap()
+}
+
+#[test]
+fn the_default_follows_the_spec_for_64_bit_integers() {
+    let body =
+        r##""type": "object", "properties": {"i": {"type": "int64"}, "u": {"type": "uint64"}}"##;
+    let v = Validator::new(&schema(body)).unwrap();
+    ok(
+        &v,
+        r#"{"i": "-9223372036854775808", "u": "18446744073709551615"}"#,
+    );
+    bad(&v, r#"{"i": 1}"#, "INSTANCE_STRING_EXPECTED");
+    bad(
+        &v,
+        r#"{"u": 18446744073709551615}"#,
+        "INSTANCE_STRING_EXPECTED",
+    );
+    assert!(Options::default().strict_64);
 }
 
 /// Validates through every path and checks they agree; returns the codes of the byte report.

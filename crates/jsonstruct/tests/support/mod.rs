@@ -32,6 +32,25 @@ pub fn session_schema_path() -> PathBuf {
     workspace().join("schemas/clerk/session.struct.json")
 }
 
+/// Whether the nearest `jsonstruct.toml` above `schema` accepts 64-bit integers as JSON
+/// numbers, as every consumer reads it (the workspace's `schemas/jsonstruct.toml` does: Clerk
+/// sends numbers); the spec's strings only when there is no such file.
+pub fn int64_numbers_for(schema: &Path) -> bool {
+    jsonstruct::config::Config::discover(schema)
+        .expect("a readable jsonstruct.toml")
+        .is_some_and(|(_, c)| c.int64_numbers())
+}
+
+/// The validator options the workspace gives `schema` (see [`int64_numbers_for`]).
+pub fn options_for(schema: &Path) -> jsonstruct::Options {
+    jsonstruct::Options::default().int64_numbers(int64_numbers_for(schema))
+}
+
+/// The Session schema's validator options: 64-bit integers as JSON numbers too.
+pub fn session_options() -> jsonstruct::Options {
+    options_for(&session_schema_path())
+}
+
 /// `<shared>/conformance` for a `libtest-mimic` suite, or `None` when it is missing (see
 /// [`jsonstruct_test_support::corpus::open`]: a failure under `JSONSTRUCT_REQUIRE_CORPUS`,
 /// else `cases` recorded as not run).
