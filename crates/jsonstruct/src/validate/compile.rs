@@ -79,6 +79,9 @@ pub(crate) struct PrimCheck {
     /// An integer type up to 64 bits with no enum, const or bounds, accepted as a JSON number:
     /// the largest negative magnitude and the largest value, checked without `scalar::check`.
     pub int_fast: Option<(u64, u64)>,
+    /// The same for the spec's string form of `int64`/`uint64` (a decimal string): the
+    /// largest negative magnitude (`None`: no minus sign allowed) and the largest value.
+    pub int_text_fast: Option<(Option<u64>, u64)>,
     pub max_length: Option<u64>,
     pub enum_values: Option<Literals>,
     pub const_value: Option<Literals>,
@@ -297,7 +300,7 @@ pub(crate) struct ObjectCheck {
 
 impl ObjectCheck {
     /// Index of the property named `key`.
-    #[inline]
+    #[inline(always)]
     pub fn find(&self, key: &str) -> Option<usize> {
         self.table.find(|i| &self.props[i].name, key.as_bytes())
     }
@@ -311,7 +314,7 @@ impl ObjectCheck {
         p.raw.as_deref().map(|pattern| (i, pattern))
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn learn(&self, prev: usize, i: usize) {
         self.next[prev].store(i as u32, Ordering::Relaxed);
     }
@@ -343,7 +346,7 @@ impl PropTable {
         PropTable { slots, mask }
     }
 
-    #[inline]
+    #[inline(always)]
     fn find<'n>(&self, name_of: impl Fn(usize) -> &'n str, key: &[u8]) -> Option<usize> {
         let sig = signature(key);
         let mut s = slot(sig, self.mask);
@@ -674,10 +677,23 @@ impl Compiler<'_> {
             }
             _ => None,
         };
+        let int_text_fast = match p.ty {
+            Primitive::Int64 | Primitive::Uint64
+                if numeric.is_none() && enum_values.is_none() && const_value.is_none() =>
+            {
+                Some(if p.ty == Primitive::Int64 {
+                    (Some(1 << 63), i64::MAX as u64)
+                } else {
+                    (None, u64::MAX)
+                })
+            }
+            _ => None,
+        };
         PrimCheck {
             ty: p.ty,
             rules,
             int_fast,
+            int_text_fast,
             plain_string: p.ty == Primitive::String
                 && p.max_length.is_none()
                 && enum_values.is_none()

@@ -169,16 +169,16 @@ impl<'de> Input<'de> for Bytes<'de> {
         // 0 before the first member, `i + 1` after property `i`.
         let mut prev = 0;
         while self.scanner.next_member(&mut first)? {
-            let guess = o.predict(prev);
-            // The learned successor, or the one after it (an optional member was left out).
-            let second = || guess.and_then(|(i, _)| o.predict(i + 1));
-            let member = match guess {
+            // The learned successor is checked with one comparison, without scanning the key;
+            // any other key is scanned once and looked up (members in another order, an
+            // optional member left out, an undeclared member).
+            let member = match o.predict(prev) {
                 Some((i, name)) if self.scanner.key_is(name)? => Member::Declared(i),
-                _ if matches!(second(), Some((_, name)) if self.scanner.key_is(name)?) => {
-                    Member::Declared(second().map_or(0, |(i, _)| i))
-                }
                 _ => {
-                    let key = self.scanner.key()?;
+                    let key = match self.scanner.plain_key()? {
+                        Some(key) => Cow::Borrowed(key),
+                        None => self.scanner.key()?,
+                    };
                     match o.find(&key) {
                         Some(i) => {
                             o.learn(prev, i);

@@ -40,13 +40,36 @@ impl Walker<'_> {
                 Scalar::Number(n)
             }
             Peek::String if p.plain_string => return input.skip_string(),
-            Peek::String => Scalar::String(input.string()?),
+            Peek::String => {
+                let s = input.string()?;
+                if let Some(limits) = p.int_text_fast {
+                    if int_text_in_range(s, limits) {
+                        return Ok(());
+                    }
+                }
+                Scalar::String(s)
+            }
             Peek::Array | Peek::Object => {
                 let (code, expected) = expected(p.ty);
                 return self.wrong_kind(node, code, &expected, kind, input, m, depth);
             }
         };
         check_scalar(node, p, value, offset, m)
+    }
+}
+
+/// Whether `s` is the string form of a 64-bit integer within `limits` (as `int_text_fast`):
+/// `[minus] int` is the grammar of a JSON integer literal, so the scanner's number reader
+/// decides it. `false` sends the value through the full checks, which say what is wrong.
+#[inline]
+fn int_text_in_range(s: &str, (neg_max, pos_max): (Option<u64>, u64)) -> bool {
+    match crate::json::Number::parse(s) {
+        Some(n) if n.int => match (n.negative, n.mag, neg_max) {
+            (true, Some(mag), Some(max)) => mag <= max,
+            (false, Some(mag), _) => mag <= pos_max,
+            _ => false,
+        },
+        _ => false,
     }
 }
 
