@@ -76,6 +76,10 @@ pub(crate) struct PrimCheck {
     pub rules: WireRules,
     /// A `string` with nothing to check but its JSON type: skipped without decoding.
     pub plain_string: bool,
+    /// A `null` or `boolean` without `enum` or `const`: reading the literal is the check.
+    pub plain_literal: bool,
+    /// A `string` whose only rule is `enum` or `const`: looked up without the general checks.
+    pub string_set: bool,
     /// An integer type up to 64 bits with no enum, const or bounds, accepted as a JSON number:
     /// the largest negative magnitude and the largest value, checked without `scalar::check`.
     pub int_fast: Option<(u64, u64)>,
@@ -155,7 +159,8 @@ impl Literals {
     pub fn contains(&self, v: &Scalar<'_>) -> bool {
         match self {
             Literals::Strings(set, table) => match v {
-                Scalar::String(s) => table.find(|i| &set[i], s.as_bytes()).is_some(),
+                Scalar::String(s) => set.len() == 1 && eq_bytes(set[0].as_bytes(), s.as_bytes())
+                    || table.find(|i| &set[i], s.as_bytes()).is_some(),
                 _ => false,
             },
             Literals::Ints(set) => scalar_i128(v).is_some_and(|i| set.contains(&i)),
@@ -699,6 +704,13 @@ impl Compiler<'_> {
                 && enum_values.is_none()
                 && const_value.is_none()
                 && string.is_none(),
+            plain_literal: matches!(p.ty, Primitive::Null | Primitive::Boolean)
+                && enum_values.is_none()
+                && const_value.is_none(),
+            string_set: p.ty == Primitive::String
+                && p.max_length.is_none()
+                && string.is_none()
+                && enum_values.is_some() != const_value.is_some(),
             max_length: p.max_length,
             enum_values,
             const_value,

@@ -23,6 +23,10 @@ impl Walker<'_> {
         let kind = input.peek()?;
         let offset = input.offset();
         let value = match kind {
+            Peek::Null if p.plain_literal && p.ty == Primitive::Null => return input.null(),
+            Peek::Bool if p.plain_literal && p.ty == Primitive::Boolean => {
+                return input.boolean().map(|_| ())
+            }
             Peek::Null => {
                 input.null()?;
                 Scalar::Null
@@ -42,6 +46,12 @@ impl Walker<'_> {
             Peek::String if p.plain_string => return input.skip_string(),
             Peek::String => {
                 let s = input.string()?;
+                if p.string_set {
+                    let set = p.enum_values.as_ref().or(p.const_value.as_ref());
+                    if set.is_some_and(|set| set.contains(&Scalar::String(s))) {
+                        return Ok(());
+                    }
+                }
                 if let Some(limits) = p.int_text_fast {
                     if int_text_in_range(s, limits) {
                         return Ok(());
