@@ -224,16 +224,10 @@ fn finish(collect: Collect, source: Option<&[u8]>, max: Option<usize>) -> Report
     }
     // Stable: errors at one offset keep the order the walk found them in.
     errors.sort_by_key(|e| e.offset.unwrap_or(usize::MAX));
-    // Two allOf members that lead to the same type report the same error twice.
-    let keep: Vec<bool> = {
-        let mut seen = HashSet::new();
-        errors
-            .iter()
-            .map(|e| seen.insert((e.offset, e.code, &e.path, &e.schema_path, &e.message)))
-            .collect()
-    };
-    let mut keep = keep.into_iter();
-    errors.retain(|_| keep.next().unwrap_or(true));
+    // Two allOf members that lead to the same type report the same error twice. Repeats share
+    // their offset, so after the sort only errors at one offset are compared with each other:
+    // no hashing for the common case of one error per value.
+    dedup_at_each_offset(&mut errors);
     let omitted = max.map_or(0, |max| errors.len().saturating_sub(max));
     errors.truncate(errors.len() - omitted);
     if let Some(text) = source {
@@ -252,6 +246,34 @@ fn finish(collect: Collect, source: Option<&[u8]>, max: Option<usize>) -> Report
         errors,
         omitted,
     }
+}
+
+/// Removes repeated errors (all fields equal but the location) among errors at one offset,
+/// keeping the first of each; `errors` is sorted by offset.
+fn dedup_at_each_offset(errors: &mut Vec<ValidationError>) {
+    let same = |a: &ValidationError, b: &ValidationError| {
+        a.code == b.code && a.path == b.path && a.schema_path == b.schema_path && a.message == b.message
+    };
+    let mut keep = vec![true; errors.len()];
+    let mut start = 0;
+    while start < errors.len() {
+        let offset = errors[start].offset;
+        let end = start + errors[start..].partition_point(|e| e.offset == offset);
+        let group = &errors[start..end];
+        if group.len() <= 16 {
+            for i in 1..group.len() {
+                keep[start + i] = !group[..i].iter().any(|e| same(e, &group[i]));
+            }
+        } else {
+            let mut seen = HashSet::new();
+            for (i, e) in group.iter().enumerate() {
+                keep[start + i] = seen.insert((e.code, &e.path, &e.schema_path, &e.message));
+            }
+        }
+        start = end;
+    }
+    let mut keep = keep.into_iter();
+    errors.retain(|_| keep.next().unwrap_or(true));
 }
 
 #[cfg(test)]
