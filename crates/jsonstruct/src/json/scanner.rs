@@ -728,29 +728,37 @@ impl<'a> Scanner<'a> {
     /// Reads an object key that has no escapes (the scanner is at its opening quote) and the
     /// following colon, borrowing it from the input. Returns `None`, without moving, when the
     /// key has an escape: [`Scanner::key`] decodes it.
-    #[inline]
+    #[inline(always)]
     pub fn plain_key(&mut self) -> R<Option<&'a str>> {
         let b = self.bytes;
         let start = self.pos + 1;
-        let mut i = start;
+        let end = find_stop(b, start);
+        // Nearly every key is short ASCII followed by `":` (compact JSON): no loop, no call.
+        if b.get(end) == Some(&b'"') && b.get(end + 1) == Some(&b':') {
+            self.pos = end + 2;
+            return Ok(Some(as_str(&b[start..end])));
+        }
+        self.plain_key_slow(start, end)
+    }
+
+    /// [`Scanner::plain_key`] for keys with non-ASCII text, whitespace before the colon, an
+    /// escape or an error; `end` is where the first plain run stopped.
+    #[cold]
+    #[inline(never)]
+    fn plain_key_slow(&mut self, start: usize, mut i: usize) -> R<Option<&'a str>> {
+        let b = self.bytes;
         loop {
-            i = find_stop(b, i);
             match b.get(i) {
                 Some(b'"') => break,
                 None => return self.err(SyntaxErrorKind::UnexpectedEnd, i),
                 Some(b'\\') => return Ok(None),
                 Some(&c) if c < 0x20 => return self.err(SyntaxErrorKind::ControlCharInString, i),
-                Some(_) => i = self.utf8_char(i)?,
+                Some(_) => i = find_stop(b, self.utf8_char(i)?),
             }
         }
         let key = as_str(&b[start..i]);
-        // Compact JSON puts the colon right after the quote.
-        if b.get(i + 1) == Some(&b':') {
-            self.pos = i + 2;
-        } else {
-            self.pos = i + 1;
-            self.colon()?;
-        }
+        self.pos = i + 1;
+        self.colon()?;
         Ok(Some(key))
     }
 
