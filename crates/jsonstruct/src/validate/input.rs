@@ -168,13 +168,21 @@ impl<'de> Input<'de> for Bytes<'de> {
         let mut n = 0;
         // 0 before the first member, `i + 1` after property `i`.
         let mut prev = 0;
+        // Predictions that failed, minus those that held, in this object: when the producer
+        // shuffles its members, checking the prediction first is wasted work, so it stops.
+        let mut misses = 0i32;
         while self.scanner.next_member(&mut first)? {
             // The learned successor is checked with one comparison, without scanning the key;
             // any other key is scanned once and looked up (members in another order, an
             // optional member left out, an undeclared member).
-            let member = match o.predict(prev) {
-                Some((i, name)) if self.scanner.key_is(name)? => Member::Declared(i),
+            let guess = if misses < 3 { o.predict(prev) } else { None };
+            let member = match guess {
+                Some((i, name)) if self.scanner.key_is(name)? => {
+                    misses -= 1;
+                    Member::Declared(i)
+                }
                 _ => {
+                    misses += i32::from(guess.is_some());
                     let key = match self.scanner.plain_key()? {
                         Some(key) => Cow::Borrowed(key),
                         None => self.scanner.key()?,
