@@ -460,6 +460,49 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// Reads a string that is exactly a decimal integer of at most 19 digits, `"[-]digits"`
+    /// with no leading zero (the spec's form of a 64-bit integer), as its sign and magnitude.
+    /// Returns `None`, without moving, for any other string.
+    #[inline]
+    pub fn quoted_integer(&mut self) -> Option<(bool, u64)> {
+        let b = self.bytes;
+        let mut i = self.pos + 1;
+        let negative = b.get(i) == Some(&b'-');
+        i += usize::from(negative);
+        let digits_start = i;
+        let mut mag: u64 = 0;
+        match b.get(i) {
+            Some(b'0') => i += 1,
+            Some(b'1'..=b'9') => {
+                while let Some(w) = b.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+                    let w = u64::from_le_bytes(w);
+                    let k = digit_run(w);
+                    if k == 0 {
+                        break;
+                    }
+                    mag = mag.wrapping_mul(POW10[k]).wrapping_add(digits_value(w, k));
+                    i += k;
+                    if k < 8 || i - digits_start > 19 {
+                        break;
+                    }
+                }
+                while let Some(d) = b.get(i).map(|c| c.wrapping_sub(b'0')).filter(|&d| d <= 9) {
+                    if i - digits_start >= 19 {
+                        return None;
+                    }
+                    mag = mag.wrapping_mul(10).wrapping_add(u64::from(d));
+                    i += 1;
+                }
+            }
+            _ => return None,
+        }
+        if i - digits_start > 19 || b.get(i) != Some(&b'"') {
+            return None;
+        }
+        self.pos = i + 1;
+        Some((negative, mag))
+    }
+
     /// Reads a string (after `peek` returned `String`): borrowed from the input when it has
     /// no escapes, otherwise decoded into `scratch`.
     #[inline]
@@ -1036,6 +1079,33 @@ mod tests {
             let w = word(&[b'7', b, b'1', b'1', b'1', b'1', b'1', b'1']);
             let expect = if b.is_ascii_digit() { 8 } else { 1 };
             assert_eq!(digit_run(w), expect, "byte {b:#x}");
+        }
+    }
+
+    #[test]
+    fn quoted_integers_are_read_exactly_or_left_alone() {
+        for (text, want) in [
+            (r#""0""#, Some((false, 0))),
+            (r#""-0""#, Some((true, 0))),
+            (r#""1746645421127""#, Some((false, 1_746_645_421_127))),
+            (r#""-9223372036854775808""#, Some((true, 9_223_372_036_854_775_808))),
+            (r#""9999999999999999999""#, Some((false, 9_999_999_999_999_999_999))),
+            (r#""12345678""#, Some((false, 12_345_678))),
+            (r#""10000000000000000000""#, None),
+            (r#""01""#, None),
+            (r#""1.5""#, None),
+            (r#""1e3""#, None),
+            (r#""+1""#, None),
+            (r#""""#, None),
+            (r#""-""#, None),
+            (r#"" 1""#, None),
+            (r#""1 ""#, None),
+            (r#""12"#, None),
+        ] {
+            let mut sc = Scanner::new(text.as_bytes());
+            assert_eq!(sc.quoted_integer(), want, "{text}");
+            let moved = if want.is_some() { text.len() } else { 0 };
+            assert_eq!(sc.offset(), moved, "{text}");
         }
     }
 

@@ -40,6 +40,11 @@ pub(crate) trait Input<'de>: Sized {
     fn string(&mut self) -> Walk<&str>;
     /// Consumes a string value without decoding it (still checked for well-formedness).
     fn skip_string(&mut self) -> Walk;
+    /// Consumes a string that is exactly `[-]digits` (at most 19, no leading zero) and returns
+    /// its sign and magnitude; any other string is left unread (`None`).
+    fn quoted_integer(&mut self) -> Option<(bool, u64)> {
+        None
+    }
     /// Consumes any value, checking it is well-formed and at most `max_depth` deep.
     fn skip(&mut self, max_depth: u32) -> Walk;
     /// Walks an array; `f` receives each element's index and must consume the element.
@@ -123,6 +128,11 @@ impl<'de> Input<'de> for Bytes<'de> {
     #[inline]
     fn skip_string(&mut self) -> Walk {
         Ok(self.scanner.skip_string()?)
+    }
+
+    #[inline]
+    fn quoted_integer(&mut self) -> Option<(bool, u64)> {
+        self.scanner.quoted_integer()
     }
 
     #[inline]

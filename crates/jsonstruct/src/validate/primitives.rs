@@ -44,6 +44,35 @@ impl Walker<'_> {
                 Scalar::Number(n)
             }
             Peek::String if p.plain_string => return input.skip_string(),
+            Peek::String if p.int_text_fast.is_some() => {
+                // A 64-bit integer as a string, read straight from the bytes; anything the
+                // quick reader leaves alone gets the full checks and their messages.
+                if let (Some((negative, mag)), Some((neg_max, pos_max))) =
+                    (input.quoted_integer(), p.int_text_fast)
+                {
+                    let ok = match neg_max {
+                        _ if !negative => mag <= pos_max,
+                        Some(max) => mag <= max,
+                        None => false,
+                    };
+                    if ok {
+                        return Ok(());
+                    }
+                    // Out of range, or a minus sign on a uint64: the value is consumed, so the
+                    // full checks look at its text instead.
+                    let text = if negative {
+                        format!("-{mag}")
+                    } else {
+                        mag.to_string()
+                    };
+                    return check_scalar(node, p, Scalar::String(&text), offset, m);
+                }
+                let s = input.string()?;
+                match p.int_text_fast {
+                    Some(limits) if int_text_in_range(s, limits) => return Ok(()),
+                    _ => Scalar::String(s),
+                }
+            }
             Peek::String => {
                 let s = input.string()?;
                 if p.string_set {
