@@ -10,7 +10,7 @@
 //! costs to merely check the bytes are JSON), `sonic-rs` skipping to `IgnoredAny` (a SIMD
 //! parser's validating skip) and `simd-json` building its tape (copying the payload first,
 //! because it parses in place). The table after criterion's output gives, per variant, the
-//! median of at least 10 passes with all rows interleaved in each pass.
+//! median of 21 passes (per chunk of 256 payloads, all rows taking turns chunk by chunk).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -26,10 +26,12 @@ const SCHEMA: &str = include_str!("../../../schemas/clerk/session.struct.json");
 /// Payloads per variant.
 const PAYLOADS: usize = 2_000;
 const SEED: u64 = 0x5e55_1011;
-/// Passes per row in the table (the median is reported).
-const PASSES: usize = 15;
-/// Each timed pass runs this long at least.
-const PASS_TIME: Duration = Duration::from_millis(40);
+/// Passes per row in the table (each chunk's median is taken).
+const PASSES: usize = 21;
+/// Payloads per timed chunk: enough (about 128 KB) that the branch predictor cannot learn a
+/// chunk by heart when the next row runs the same payloads, few enough that a chunk stays in
+/// the cache between rows and that a preempted chunk is an outlier among the passes.
+const CHUNK: usize = 256;
 
 /// The same constraints as `schemas/clerk/session.struct.json`, written as JSON Schema 2020-12
 /// for the `jsonschema` crate (64-bit timestamps as integers or decimal strings).
@@ -160,13 +162,14 @@ fn data() -> Vec<Data> {
     let wanted = std::env::var("JSONSTRUCT_BENCH_VARIANTS").ok();
     corpus::variants()
         .into_iter()
-        .filter(|v| {
+        .enumerate()
+        .filter(|(_, v)| {
             wanted
                 .as_deref()
                 .is_none_or(|w| w.split(',').any(|n| n.trim() == v.name))
         })
-        .enumerate()
         .map(|(i, v)| {
+            // Seeded by the variant's place in the full list: the same corpus when filtered.
             let (payloads, valid) = corpus::corpus(v.profile, PAYLOADS, SEED + i as u64);
             let bytes = payloads.iter().map(Vec::len).sum();
             Data {
@@ -413,45 +416,46 @@ fn peers<'a>(
     }
 }
 
-/// Seconds per item of each job, the median of `PASSES` passes per job. Within a pass the
-/// jobs take turns on chunks of 64 items, so that a slow moment of the shared machine hits
-/// them all alike; a pass repeats the items until it has lasted `PASS_TIME`.
+/// Seconds per item of each job. The items are cut into chunks of `CHUNK`; in each of `PASSES`
+/// passes every job runs every chunk, the jobs taking turns chunk by chunk (in a rotating
+/// order), and each chunk is timed. A job's time is the sum over the chunks of each chunk's median over the passes:
+/// the machine is shared, and a chunk that was preempted in a few passes does not count.
 fn medians<T>(jobs: &[&dyn Fn(&[T]) -> usize], items: &[T]) -> Vec<f64> {
-    let once = |job: &dyn Fn(&[T]) -> usize| {
+    for job in jobs {
         black_box(job(items));
-        let t = Instant::now();
-        black_box(job(items));
-        t.elapsed()
-    };
-    let slowest: Duration = jobs.iter().map(|j| once(*j)).sum();
-    let reps = (PASS_TIME.as_secs_f64() / slowest.as_secs_f64().max(1e-9)).ceil().max(1.0) as usize;
-    let mut times = vec![Vec::with_capacity(PASSES); jobs.len()];
-    for _ in 0..PASSES {
-        let mut pass = vec![Duration::ZERO; jobs.len()];
-        for _ in 0..reps {
-            for chunk in items.chunks(64) {
-                for (i, job) in jobs.iter().enumerate() {
-                    let t = Instant::now();
-                    black_box(job(black_box(chunk)));
-                    pass[i] += t.elapsed();
-                }
+    }
+    let chunks: Vec<&[T]> = items.chunks(CHUNK).collect();
+    // times[job][chunk][pass]
+    let mut times = vec![vec![Vec::with_capacity(PASSES); chunks.len()]; jobs.len()];
+    for pass in 0..PASSES {
+        for (c, chunk) in chunks.iter().enumerate() {
+            // Who goes first finds the chunk out of the cache: each job in turn, so that the
+            // median is a warm run for every job alike.
+            for k in 0..jobs.len() {
+                let j = (pass + c + k) % jobs.len();
+                let t = Instant::now();
+                black_box(jobs[j](black_box(chunk)));
+                times[j][c].push(t.elapsed().as_secs_f64());
             }
-        }
-        for (i, p) in pass.iter().enumerate() {
-            times[i].push(p.as_secs_f64() / (reps * items.len()) as f64);
         }
     }
     times
         .into_iter()
-        .map(|mut t| {
-            t.sort_by(f64::total_cmp);
-            t[t.len() / 2]
+        .map(|per_chunk| {
+            let total: f64 = per_chunk
+                .into_iter()
+                .map(|mut t| {
+                    t.sort_by(f64::total_cmp);
+                    t[t.len() / 2]
+                })
+                .sum();
+            total / items.len() as f64
         })
         .collect()
 }
 
 fn table(data: &[Data], run: &Contenders<'_>) {
-    println!("\nSession variants: median of {PASSES} passes per row, rows interleaved (per payload; MB/s of payload bytes)\n");
+    println!("\nSession variants: per payload, median of {PASSES} passes per chunk of {CHUNK} payloads, rows interleaved chunk by chunk (MB/s of payload bytes)\n");
     println!("| variant | mean bytes | floor payloads/s | floor MB/s | `is_valid` payloads/s | `is_valid` MB/s | **`is_valid` / floor** | `validate` / `is_valid` | sonic-rs / floor | simd-json / floor |");
     println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     let mut worst: f64 = 0.0;
