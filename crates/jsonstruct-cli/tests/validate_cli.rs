@@ -404,7 +404,13 @@ fn max_errors_shows_the_first_errors_and_says_how_many_are_not_shown() {
     );
 
     let o = validate(
-        &["--max-errors", "3", "--format", "json", file.to_str().unwrap()],
+        &[
+            "--max-errors",
+            "3",
+            "--format",
+            "json",
+            file.to_str().unwrap(),
+        ],
         None,
     );
     let lines = json_lines(&o);
@@ -412,15 +418,27 @@ fn max_errors_shows_the_first_errors_and_says_how_many_are_not_shown() {
     assert_eq!(lines[0]["errors"].as_array().unwrap().len(), 3);
     assert_eq!(lines[0]["errors_not_shown"], total - 3);
     // The first three in document order: missing members are reported at the object's start.
-    assert_eq!(lines[0]["errors"][0]["code"], "INSTANCE_REQUIRED_PROPERTY_MISSING");
+    assert_eq!(
+        lines[0]["errors"][0]["code"],
+        "INSTANCE_REQUIRED_PROPERTY_MISSING"
+    );
 
     let o = validate(
-        &["--max-errors", "3", "--format", "github", file.to_str().unwrap()],
+        &[
+            "--max-errors",
+            "3",
+            "--format",
+            "github",
+            file.to_str().unwrap(),
+        ],
         None,
     );
     let out = stdout(&o);
     assert_eq!(out.matches("::error ").count(), 3, "{out}");
-    assert!(out.contains(&format!("{} more error(s) not shown", total - 3)), "{out}");
+    assert!(
+        out.contains(&format!("{} more error(s) not shown", total - 3)),
+        "{out}"
+    );
 
     // Without the flag every error is listed and there is no note.
     let o = validate(&["--format", "json", file.to_str().unwrap()], None);
@@ -448,7 +466,9 @@ fn the_excerpt_of_an_error_on_a_long_line_is_cut_around_it() {
     // every error, which made 100,000 errors on one line quadratic; it is now cut from the
     // error's byte offset. It must still point at the right character after non-ASCII text.
     // 3,000 members of the open `latest_activity`, with non-ASCII text, before the bad status.
-    let padding: String = (0..3000).map(|i| format!(",\"k\u{e9}{i}\":\"\u{1f600}\"")).collect();
+    let padding: String = (0..3000)
+        .map(|i| format!(",\"k\u{e9}{i}\":\"\u{1f600}\""))
+        .collect();
     let activity = format!(
         "\"latest_activity\":{{\"object\":\"session_activity\",\"id\":\"a\",\"is_mobile\":true{padding}}},"
     );
@@ -456,11 +476,17 @@ fn the_excerpt_of_an_error_on_a_long_line_is_cut_around_it() {
     let o = validate(&["-"], Some(&line));
     let text = stdout(&o);
     let rows: Vec<&str> = text.lines().collect();
-    let caret_row = rows.iter().position(|r| r.trim_end().ends_with('^')).unwrap();
+    let caret_row = rows
+        .iter()
+        .position(|r| r.trim_end().ends_with('^'))
+        .unwrap();
     let excerpt = rows[caret_row - 1];
     let caret = rows[caret_row].chars().count() - 1;
     let from_caret: String = excerpt.chars().skip(caret).collect();
-    assert!(excerpt.contains("...") && excerpt.chars().count() < 140, "{text}");
+    assert!(
+        excerpt.contains("...") && excerpt.chars().count() < 140,
+        "{text}"
+    );
     assert!(from_caret.starts_with("\"suspended\""), "{text}");
 
     let o = validate(&["--format", "json", "-"], Some(&line));

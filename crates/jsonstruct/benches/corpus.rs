@@ -154,21 +154,113 @@ pub fn variants() -> Vec<Variant> {
     };
     vec![
         v("declaration", "base: declaration order, optional mixed", b),
-        v("alphabetical", "members sorted by name", Profile { order: Order::Alphabetical, ..b }),
-        v("shuffled", "members in random order", Profile { order: Order::Shuffled, ..b }),
-        v("optional-absent", "optional members left out", Profile { optional: Optional::Absent, ..b }),
-        v("optional-null", "optional members null", Profile { optional: Optional::Null, ..b }),
-        v("optional-present", "every optional member filled", Profile { optional: Optional::Present, ..b }),
-        v("activity-0", "no latest_activity", Profile { activity: 0, ..b }),
-        v("activity-100", "latest_activity in every payload", Profile { activity: 100, ..b }),
-        v("actor-claims", "actor with nested claims in every payload", Profile { actor: 100, ..b }),
-        v("tasks", "1-3 tasks in every payload", Profile { tasks: 100, ..b }),
-        v("unicode", "non-ASCII text as UTF-8", Profile { text: Text::Unicode, activity: 100, ..b }),
-        v("escaped", "\\u and \\/ escapes", Profile { text: Text::Escaped, activity: 100, ..b }),
-        v("ids-short", "ids of 4-11 characters", Profile { ids: Ids::Short, ..b }),
-        v("ids-long", "ids of 60-99 characters", Profile { ids: Ids::Long, ..b }),
-        v("int64-strings", "timestamps as decimal strings", Profile { int64_strings: 100, ..b }),
-        v("invalid", "every payload invalid, all defect kinds", Profile { invalid: 100, ..b }),
+        v(
+            "alphabetical",
+            "members sorted by name",
+            Profile {
+                order: Order::Alphabetical,
+                ..b
+            },
+        ),
+        v(
+            "shuffled",
+            "members in random order",
+            Profile {
+                order: Order::Shuffled,
+                ..b
+            },
+        ),
+        v(
+            "optional-absent",
+            "optional members left out",
+            Profile {
+                optional: Optional::Absent,
+                ..b
+            },
+        ),
+        v(
+            "optional-null",
+            "optional members null",
+            Profile {
+                optional: Optional::Null,
+                ..b
+            },
+        ),
+        v(
+            "optional-present",
+            "every optional member filled",
+            Profile {
+                optional: Optional::Present,
+                ..b
+            },
+        ),
+        v(
+            "activity-0",
+            "no latest_activity",
+            Profile { activity: 0, ..b },
+        ),
+        v(
+            "activity-100",
+            "latest_activity in every payload",
+            Profile { activity: 100, ..b },
+        ),
+        v(
+            "actor-claims",
+            "actor with nested claims in every payload",
+            Profile { actor: 100, ..b },
+        ),
+        v(
+            "tasks",
+            "1-3 tasks in every payload",
+            Profile { tasks: 100, ..b },
+        ),
+        v(
+            "unicode",
+            "non-ASCII text as UTF-8",
+            Profile {
+                text: Text::Unicode,
+                activity: 100,
+                ..b
+            },
+        ),
+        v(
+            "escaped",
+            "\\u and \\/ escapes",
+            Profile {
+                text: Text::Escaped,
+                activity: 100,
+                ..b
+            },
+        ),
+        v(
+            "ids-short",
+            "ids of 4-11 characters",
+            Profile {
+                ids: Ids::Short,
+                ..b
+            },
+        ),
+        v(
+            "ids-long",
+            "ids of 60-99 characters",
+            Profile {
+                ids: Ids::Long,
+                ..b
+            },
+        ),
+        v(
+            "int64-strings",
+            "timestamps as decimal strings",
+            Profile {
+                int64_strings: 100,
+                ..b
+            },
+        ),
+        v(
+            "invalid",
+            "every payload invalid, all defect kinds",
+            Profile { invalid: 100, ..b },
+        ),
         Variant {
             name: "mix",
             what: "each payload from a random variant, 5% invalid",
@@ -274,7 +366,15 @@ impl J {
 }
 
 const STATUSES: &[&str] = &[
-    "active", "active", "active", "ended", "expired", "revoked", "removed", "pending", "abandoned",
+    "active",
+    "active",
+    "active",
+    "ended",
+    "expired",
+    "revoked",
+    "removed",
+    "pending",
+    "abandoned",
     "replaced",
 ];
 const BROWSERS: &[(&str, &str)] = &[
@@ -431,7 +531,10 @@ fn actor(rng: &mut Rng, ids: Ids, text: Text) -> J {
                 J::obj(vec![
                     ("id", J::Str(rng.id("org", ids))),
                     ("slug", J::s("acme-inc")),
-                    ("permissions", J::Arr(vec![J::s("org:sys_memberships:read")])),
+                    (
+                        "permissions",
+                        J::Arr(vec![J::s("org:sys_memberships:read")]),
+                    ),
                 ]),
             ),
             ("iat", J::Int(1_746_645_421)),

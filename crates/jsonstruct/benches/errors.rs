@@ -31,13 +31,21 @@ fn main() {
     let schema = jsonstruct::Schema::from_slice(SCHEMA.as_bytes()).expect("schema");
     let options = jsonstruct::Options::default().int64_numbers(true);
     let all = jsonstruct::Validator::with_options(&schema, options).expect("compile");
-    let ten = jsonstruct::Validator::with_options(&schema, options.max_errors(10)).expect("compile");
+    let ten =
+        jsonstruct::Validator::with_options(&schema, options.max_errors(10)).expect("compile");
     let inputs: Vec<(usize, Vec<u8>)> = SIZES.iter().map(|&n| (n, unknown_members(n))).collect();
     for (n, text) in &inputs {
         let report = all.validate(text).expect_err("invalid");
-        assert!(report.errors.len() > *n, "{} errors for {n} members", report.errors.len());
+        assert!(
+            report.errors.len() > *n,
+            "{} errors for {n} members",
+            report.errors.len()
+        );
         let short = ten.validate(text).expect_err("invalid");
-        assert_eq!((short.errors.len(), short.omitted), (10, report.errors.len() - 10));
+        assert_eq!(
+            (short.errors.len(), short.omitted),
+            (10, report.errors.len() - 10)
+        );
     }
 
     let mut c = Criterion::default()
@@ -49,11 +57,18 @@ fn main() {
     for (n, text) in &inputs {
         g.throughput(Throughput::Elements(*n as u64));
         g.bench_with_input(BenchmarkId::new("validate", n), text, |b, t| {
-            b.iter(|| all.validate(black_box(t)).expect_err("invalid").errors.len())
+            b.iter(|| {
+                all.validate(black_box(t))
+                    .expect_err("invalid")
+                    .errors
+                    .len()
+            })
         });
-        g.bench_with_input(BenchmarkId::new("validate, max_errors 10", n), text, |b, t| {
-            b.iter(|| ten.validate(black_box(t)).expect_err("invalid").omitted)
-        });
+        g.bench_with_input(
+            BenchmarkId::new("validate, max_errors 10", n),
+            text,
+            |b, t| b.iter(|| ten.validate(black_box(t)).expect_err("invalid").omitted),
+        );
     }
     g.finish();
     c.final_summary();

@@ -183,6 +183,9 @@ fn data() -> Vec<Data> {
         .collect()
 }
 
+/// A timed row: items in, how many passed out.
+type Row<'a, T> = &'a dyn Fn(&[T]) -> usize;
+
 /// What is timed: one call per payload, returning how many payloads passed.
 type Job<'a> = Box<dyn Fn(&[Vec<u8>]) -> usize + 'a>;
 
@@ -217,7 +220,11 @@ fn contenders(validator: &jsonstruct::Validator) -> Contenders<'_> {
                 })
                 .count()
         }),
-        is_valid: Box::new(|ps| ps.iter().filter(|p| validator.is_valid(black_box(p))).count()),
+        is_valid: Box::new(|ps| {
+            ps.iter()
+                .filter(|p| validator.is_valid(black_box(p)))
+                .count()
+        }),
         validate: Box::new(|ps| {
             ps.iter()
                 .filter(|p| validator.validate(black_box(p)).is_ok())
@@ -274,7 +281,10 @@ fn main() {
         });
         g.finish();
     }
-    let peers = data.iter().find(|d| d.name == "mix").map(|mix| peers(&mut c, &validator, mix));
+    let peers = data
+        .iter()
+        .find(|d| d.name == "mix")
+        .map(|mix| peers(&mut c, &validator, mix));
     c.final_summary();
 
     // The table only in a real benchmark run (`cargo bench`), not in `cargo test --benches`.
@@ -322,11 +332,7 @@ struct Peers<'a> {
     validator: &'a jsonstruct::Validator,
 }
 
-fn peers<'a>(
-    c: &mut Criterion,
-    validator: &'a jsonstruct::Validator,
-    mix: &'a Data,
-) -> Peers<'a> {
+fn peers<'a>(c: &mut Criterion, validator: &'a jsonstruct::Validator, mix: &'a Data) -> Peers<'a> {
     let js = jsonschema::validator_for(&json_schema()).expect("json schema");
     let official_schema: Value = serde_json::from_str(SCHEMA).expect("schema json");
     let values: Vec<Value> = mix
@@ -362,8 +368,7 @@ fn peers<'a>(
             Box::new(move |ps| {
                 ps.iter()
                     .filter(|p| {
-                        serde_json::from_slice::<Value>(black_box(p))
-                            .is_ok_and(|v| js.is_valid(&v))
+                        serde_json::from_slice::<Value>(black_box(p)).is_ok_and(|v| js.is_valid(&v))
                     })
                     .count()
             })
@@ -420,7 +425,7 @@ fn peers<'a>(
 /// passes every job runs every chunk, the jobs taking turns chunk by chunk (in a rotating
 /// order), and each chunk is timed. A job's time is the sum over the chunks of each chunk's median over the passes:
 /// the machine is shared, and a chunk that was preempted in a few passes does not count.
-fn medians<T>(jobs: &[&dyn Fn(&[T]) -> usize], items: &[T]) -> Vec<f64> {
+fn medians<T>(jobs: &[Row<'_, T>], items: &[T]) -> Vec<f64> {
     for job in jobs {
         black_box(job(items));
     }
@@ -461,7 +466,7 @@ fn table(data: &[Data], run: &Contenders<'_>) {
     let mut worst: f64 = 0.0;
     for d in data {
         let ps = &d.payloads;
-        let jobs: [&dyn Fn(&[Vec<u8>]) -> usize; 5] = [
+        let jobs: [Row<'_, Vec<u8>>; 5] = [
             &*run.floor,
             &*run.is_valid,
             &*run.validate,
@@ -500,7 +505,7 @@ impl Peers<'_> {
                 .count()
         };
         let ours = |ps: &[Vec<u8>]| ps.iter().filter(|p| self.validator.is_valid(p)).count();
-        let mut jobs: Vec<&dyn Fn(&[Vec<u8>]) -> usize> = vec![&floor, &ours];
+        let mut jobs: Vec<Row<'_, Vec<u8>>> = vec![&floor, &ours];
         jobs.extend(self.jobs.iter().map(|(_, job)| &**job));
         let t = medians(&jobs, ps);
         println!("\nThe mix against every peer (per payload, same run)\n");
@@ -525,7 +530,7 @@ impl Peers<'_> {
                 .filter(|v| self.validator.is_valid_value(black_box(v)))
                 .count()
         };
-        let jobs: [&dyn Fn(&[Value]) -> usize; 2] = [&theirs, &ours];
+        let jobs: [Row<'_, Value>; 2] = [&theirs, &ours];
         let t = medians(&jobs, &self.values);
         println!(
             "\nOn the same parsed `Value`s: jsonschema `is_valid` {:.3} M/s, jsonstruct `is_valid_value` {:.3} M/s ({:.2}x of jsonschema's time)",

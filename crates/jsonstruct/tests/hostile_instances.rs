@@ -894,43 +894,49 @@ fn large_inputs(all: &mut Vec<Case>) {
     // input, so errors on one long line cost the square of their number (10,000 unknown
     // members took 0.47 s in a release build, 40,000 took 8 s; 100,000 would take about a
     // minute, far past the bound). Now they are located in one pass.
-    all.push(case("errors::unknown_members_100k_on_one_line", LARGE, || {
-        let n = 100_000;
-        let mut text = String::from("{");
-        for i in 0..n {
-            let sep = if i + 1 < n { "," } else { "" };
-            let _ = write!(text, "\"k{i}\":{i}{sep}");
-        }
-        text.push('}');
-        let report = verdict(&session(), text.as_bytes())?.ok_or("accepted")?;
-        let extra = report
-            .errors
-            .iter()
-            .filter(|e| e.code.as_str() == "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED")
-            .count();
-        ensure(extra == n, || format!("{extra} additional-property errors"))?;
-        let last = report.errors.last().ok_or("no errors")?;
-        ensure(
-            last.line == Some(1) && last.column == Some(text.len() - (n - 1).to_string().len()),
-            || format!("the last error is misplaced: {last}"),
-        )?;
-        // With a limit: the first errors in document order, the rest counted.
-        let schema = Schema::from_slice(&serde_json::to_vec(&session_schema_value()).unwrap())
-            .map_err(|e| e.to_string())?;
-        let limited =
-            Validator::with_options(&schema, jsonstruct::Options::default().max_errors(10))
+    all.push(case(
+        "errors::unknown_members_100k_on_one_line",
+        LARGE,
+        || {
+            let n = 100_000;
+            let mut text = String::from("{");
+            for i in 0..n {
+                let sep = if i + 1 < n { "," } else { "" };
+                let _ = write!(text, "\"k{i}\":{i}{sep}");
+            }
+            text.push('}');
+            let report = verdict(&session(), text.as_bytes())?.ok_or("accepted")?;
+            let extra = report
+                .errors
+                .iter()
+                .filter(|e| e.code.as_str() == "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED")
+                .count();
+            ensure(extra == n, || format!("{extra} additional-property errors"))?;
+            let last = report.errors.last().ok_or("no errors")?;
+            ensure(
+                last.line == Some(1) && last.column == Some(text.len() - (n - 1).to_string().len()),
+                || format!("the last error is misplaced: {last}"),
+            )?;
+            // With a limit: the first errors in document order, the rest counted.
+            let schema = Schema::from_slice(&serde_json::to_vec(&session_schema_value()).unwrap())
                 .map_err(|e| e.to_string())?;
-        let t = Instant::now();
-        let short = limited.validate(text.as_bytes()).err().ok_or("accepted")?;
-        let bound = BOUND.with(|b| b.get());
-        ensure(t.elapsed() <= bound, || format!("too slow: {:?}", t.elapsed()))?;
-        ensure(short.errors[..] == report.errors[..10], || {
-            format!("a limit changed which errors come first: {short}")
-        })?;
-        ensure(short.omitted == report.errors.len() - 10, || {
-            format!("{} omitted of {}", short.omitted, report.errors.len())
-        })
-    }));
+            let limited =
+                Validator::with_options(&schema, jsonstruct::Options::default().max_errors(10))
+                    .map_err(|e| e.to_string())?;
+            let t = Instant::now();
+            let short = limited.validate(text.as_bytes()).err().ok_or("accepted")?;
+            let bound = BOUND.with(|b| b.get());
+            ensure(t.elapsed() <= bound, || {
+                format!("too slow: {:?}", t.elapsed())
+            })?;
+            ensure(short.errors[..] == report.errors[..10], || {
+                format!("a limit changed which errors come first: {short}")
+            })?;
+            ensure(short.omitted == report.errors.len() - 10, || {
+                format!("{} omitted of {}", short.omitted, report.errors.len())
+            })
+        },
+    ));
     all.push(case("large::redos_pattern_on_a_long_string", QUICK, || {
         let v = validator(
             r#""$uses": ["JSONStructureValidation"], "type": "string", "pattern": "^(a+)+$""#,

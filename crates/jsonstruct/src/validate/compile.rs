@@ -159,8 +159,10 @@ impl Literals {
     pub fn contains(&self, v: &Scalar<'_>) -> bool {
         match self {
             Literals::Strings(set, table) => match v {
-                Scalar::String(s) => set.len() == 1 && eq_bytes(set[0].as_bytes(), s.as_bytes())
-                    || table.find(|i| &set[i], s.as_bytes()).is_some(),
+                Scalar::String(s) => {
+                    set.len() == 1 && eq_bytes(set[0].as_bytes(), s.as_bytes())
+                        || table.find(|i| &set[i], s.as_bytes()).is_some()
+                }
                 _ => false,
             },
             Literals::Ints(set) => scalar_i128(v).is_some_and(|i| set.contains(&i)),

@@ -186,7 +186,11 @@ impl Report {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid instance ({} error(s))", self.errors.len() + self.omitted)?;
+        write!(
+            f,
+            "invalid instance ({} error(s))",
+            self.errors.len() + self.omitted
+        )?;
         for e in &self.errors {
             write!(f, "\n  {e}")?;
         }

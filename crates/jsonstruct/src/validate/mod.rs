@@ -252,7 +252,10 @@ fn finish(collect: Collect, source: Option<&[u8]>, max: Option<usize>) -> Report
 /// keeping the first of each; `errors` is sorted by offset.
 fn dedup_at_each_offset(errors: &mut Vec<ValidationError>) {
     let same = |a: &ValidationError, b: &ValidationError| {
-        a.code == b.code && a.path == b.path && a.schema_path == b.schema_path && a.message == b.message
+        a.code == b.code
+            && a.path == b.path
+            && a.schema_path == b.schema_path
+            && a.message == b.message
     };
     let mut keep = vec![true; errors.len()];
     let mut start = 0;

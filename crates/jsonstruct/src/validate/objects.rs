@@ -124,15 +124,9 @@ impl Walker<'_> {
                                         (Kind::Prim(check), None) => {
                                             self.primitive(target, check, v, m, depth + 1)
                                         }
-                                        (Kind::Object(o), None) => self.object(
-                                            target,
-                                            o,
-                                            v,
-                                            m,
-                                            depth + 1,
-                                            false,
-                                            None,
-                                        ),
+                                        (Kind::Object(o), None) => {
+                                            self.object(target, o, v, m, depth + 1, false, None)
+                                        }
                                         _ => self.value(only, v, m, depth + 1, false),
                                     }
                                 }

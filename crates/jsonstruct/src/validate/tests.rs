@@ -610,8 +610,7 @@ fn max_errors_keeps_the_first_in_document_order_and_counts_the_rest() {
     let paths: Vec<&str> = full.errors.iter().map(|e| e.path.as_str()).collect();
     assert_eq!(paths, ["", "/x", "/a", "/y", "/z"]);
     for max in 0..=6 {
-        let limited =
-            Validator::with_options(&s, Options::default().max_errors(max)).unwrap();
+        let limited = Validator::with_options(&s, Options::default().max_errors(max)).unwrap();
         let report = limited.validate(text.as_bytes()).unwrap_err();
         let shown = max.min(full.errors.len());
         assert_eq!(report.errors[..], full.errors[..shown], "max {max}");
@@ -625,7 +624,8 @@ fn max_errors_keeps_the_first_in_document_order_and_counts_the_rest() {
     let two = Validator::with_options(&s, Options::default().max_errors(2)).unwrap();
     let shown = two.validate(text.as_bytes()).unwrap_err().to_string();
     assert!(
-        shown.starts_with("invalid instance (5 error(s))") && shown.ends_with("3 more error(s) not shown"),
+        shown.starts_with("invalid instance (5 error(s))")
+            && shown.ends_with("3 more error(s) not shown"),
         "{shown}"
     );
 }
