@@ -199,7 +199,12 @@ impl<'de> Input<'de> for Bytes<'de> {
                     };
                     match o.find(&key) {
                         Some(i) => {
-                            o.learn(prev, i);
+                            // Learn only while this object looks ordered: a shuffled one would
+                            // overwrite what the ordered payloads taught, and every write is
+                            // a cache line the other validating threads must fetch again.
+                            if misses <= 1 {
+                                o.learn(prev, i);
+                            }
                             Member::Declared(i)
                         }
                         None => Member::Other(key),
