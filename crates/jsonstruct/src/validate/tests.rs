@@ -650,3 +650,49 @@ fn errors_on_one_long_line_are_located_like_one_by_one() {
         assert_eq!((e.line, e.column), (Some(want.0), Some(want.1)), "{e}");
     }
 }
+
+#[test]
+fn every_single_byte_change_of_sessions_gets_one_verdict_from_every_path() {
+    // The fast readers (keys the prediction missed, digit runs, integers in strings, nullable
+    // unions) against the collecting walk and the `Value` walk, on every position of real
+    // payloads with every byte that matters to them.
+    let text = include_str!("../../../../schemas/clerk/session.struct.json");
+    let s = Schema::from_slice(text.as_bytes()).unwrap();
+    let v = Validator::with_options(&s, Options::default().int64_numbers(true)).unwrap();
+    let payloads = [
+        r#"{"object":"session","id":"sess_2wmSnIrq5dtl","user_id":"user_2wjo","client_id":"client_2vX","actor":null,"status":"active","last_active_organization_id":"org_2wjo","last_active_at":1746645421127,"latest_activity":{"object":"session_activity","id":"sa_1","is_mobile":false,"city":"Z\u00fcrich","device_type":"Mac \"x\" \/"},"expire_at":1747250221127,"abandon_at":1749237421127,"updated_at":1746645421195,"created_at":1746645421127,"tasks":[{"key":"setup-mfa"}]}"#,
+        r#"{"updated_at":"1746645421195","tasks":null,"status":"pending","object":"session","created_at":"-1746645421127","last_active_at":"0","id":"s","expire_at":"9223372036854775807","client_id":"c","actor":{"sub":"u","claims":{"a":[1,2.5,"é"]}},"abandon_at":"12345678","user_id":"u"}"#,
+    ];
+    let bytes: &[u8] = b"09-\"\\.eEx }:,\xffn1";
+    let mut checked = 0;
+    for payload in payloads {
+        assert!(v.is_valid(payload.as_bytes()), "{payload}");
+        for at in 0..payload.len() {
+            for &b in bytes {
+                let mut text = payload.as_bytes().to_vec();
+                text[at] = b;
+                let fast = v.is_valid(&text);
+                let report = v.validate(&text);
+                assert_eq!(fast, report.is_ok(), "{}", String::from_utf8_lossy(&text));
+                let Err(report) = report else {
+                    continue;
+                };
+                assert!(!report.errors.is_empty());
+                let duplicate = report
+                    .errors
+                    .iter()
+                    .any(|e| e.code == InstanceCode::DuplicateProperty);
+                if let (Ok(value), false) = (serde_json::from_slice(&text), duplicate) {
+                    assert_eq!(
+                        v.is_valid_value(&value),
+                        fast,
+                        "bytes and Value disagree on {}",
+                        String::from_utf8_lossy(&text)
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1000, "{checked}");
+}
