@@ -460,6 +460,44 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// Reads an integer literal of at most 15 digits followed by neither a fraction nor an
+    /// exponent (a timestamp, a count: nearly every number in an API payload), as its sign and
+    /// magnitude, from two words at most. Returns `None`, without moving, for anything else,
+    /// which [`Scanner::number`] then reads.
+    #[inline(always)]
+    pub fn small_int(&mut self) -> Option<(bool, u64)> {
+        let b = self.bytes;
+        let negative = b.get(self.pos) == Some(&b'-');
+        let i = self.pos + usize::from(negative);
+        let word = |at: usize| {
+            b.get(at..at + 8)
+                .and_then(|w| <[u8; 8]>::try_from(w).ok())
+                .map(u64::from_le_bytes)
+        };
+        let w1 = word(i)?;
+        let k1 = digit_run(w1);
+        // No digit, or a leading zero followed by more digits (not JSON).
+        if k1 == 0 || (k1 > 1 && w1 as u8 == b'0') {
+            return None;
+        }
+        let (mag, end) = if k1 < 8 {
+            (digits_value(w1, k1), i + k1)
+        } else {
+            let w2 = word(i + 8)?;
+            let k2 = digit_run(w2);
+            if k2 == 8 {
+                return None;
+            }
+            let low = if k2 > 0 { digits_value(w2, k2) } else { 0 };
+            (digits_value(w1, 8) * POW10[k2] + low, i + 8 + k2)
+        };
+        if matches!(b.get(end), Some(b'.' | b'e' | b'E')) {
+            return None;
+        }
+        self.pos = end;
+        Some((negative, mag))
+    }
+
     /// Reads a string that is exactly a decimal integer of at most 19 digits, `"[-]digits"`
     /// with no leading zero (the spec's form of a 64-bit integer), as its sign and magnitude.
     /// Returns `None`, without moving, for any other string.
@@ -1079,6 +1117,35 @@ mod tests {
             let w = word(&[b'7', b, b'1', b'1', b'1', b'1', b'1', b'1']);
             let expect = if b.is_ascii_digit() { 8 } else { 1 };
             assert_eq!(digit_run(w), expect, "byte {b:#x}");
+        }
+    }
+
+    #[test]
+    fn small_integers_are_read_exactly_or_left_to_number() {
+        for (text, want) in [
+            ("0,            ", Some((false, 0))),
+            ("-0}            ", Some((true, 0))),
+            ("7]            ", Some((false, 7))),
+            ("1746645421127,            ", Some((false, 1_746_645_421_127))),
+            ("12345678,            ", Some((false, 12_345_678))),
+            ("-123456789012345}            ", Some((true, 123_456_789_012_345))),
+            ("1234567890123456,            ", None),
+            ("12345678901234567,            ", None),
+            ("01,            ", None),
+            ("1.5,            ", None),
+            ("1e3,            ", None),
+            ("12345678E1            ", None),
+            ("-x            ", None),
+            ("12", None),
+        ] {
+            let mut sc = Scanner::new(text.as_bytes());
+            assert_eq!(sc.small_int(), want, "{text}");
+            let end = text.find([',', '}', ']']).unwrap_or(0);
+            assert_eq!(sc.offset(), if want.is_some() { end } else { 0 }, "{text}");
+            if want.is_none() {
+                // `number` still reads (or rejects) what `small_int` left.
+                let _ = sc.number();
+            }
         }
     }
 

@@ -40,6 +40,11 @@ pub(crate) trait Input<'de>: Sized {
     fn string(&mut self) -> Walk<&str>;
     /// Consumes a string value without decoding it (still checked for well-formedness).
     fn skip_string(&mut self) -> Walk;
+    /// Consumes an integer literal of at most 15 digits (no fraction, no exponent) and returns
+    /// its sign and magnitude; any other value is left unread (`None`).
+    fn small_int(&mut self) -> Option<(bool, u64)> {
+        None
+    }
     /// Consumes a string that is exactly `[-]digits` (at most 19, no leading zero) and returns
     /// its sign and magnitude; any other string is left unread (`None`).
     fn quoted_integer(&mut self) -> Option<(bool, u64)> {
@@ -133,6 +138,11 @@ impl<'de> Input<'de> for Bytes<'de> {
     #[inline]
     fn quoted_integer(&mut self) -> Option<(bool, u64)> {
         self.scanner.quoted_integer()
+    }
+
+    #[inline(always)]
+    fn small_int(&mut self) -> Option<(bool, u64)> {
+        self.scanner.small_int()
     }
 
     #[inline]

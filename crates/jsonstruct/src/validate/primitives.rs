@@ -8,7 +8,7 @@ use crate::schema::Primitive;
 
 use super::compile::{BoundKind, BoundValue, Format, Node, NumericCheck, PrimCheck, StringCheck};
 use super::error::InstanceCode;
-use super::input::{Input, Walk};
+use super::input::{Input, Stop, Walk};
 use super::walk::{Mode, Walker};
 
 impl Walker<'_> {
@@ -33,6 +33,21 @@ impl Walker<'_> {
             }
             Peek::Bool => Scalar::Bool(input.boolean()?),
             Peek::Number => {
+                if let Some((neg_max, pos_max)) = p.int_fast {
+                    if let Some((negative, mag)) = input.small_int() {
+                        if mag <= if negative { neg_max } else { pos_max } {
+                            return Ok(());
+                        }
+                        // Out of range: the full checks say so, from the same digits.
+                        let text = if negative {
+                            format!("-{mag}")
+                        } else {
+                            mag.to_string()
+                        };
+                        let n = crate::json::Number::parse(&text).ok_or(Stop::Invalid)?;
+                        return check_scalar(node, p, Scalar::Number(n.into()), offset, m);
+                    }
+                }
                 let n = input.number()?;
                 if let (Some((neg_max, pos_max)), Some((negative, Some(mag)))) =
                     (p.int_fast, n.int_parts())
