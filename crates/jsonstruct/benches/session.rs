@@ -258,7 +258,7 @@ fn main() {
     }
     let run = contenders(&validator);
     if let Ok(what) = std::env::var("JSONSTRUCT_BENCH_PROFILE") {
-        profile(&data, &run, &what);
+        profile(&data, &run, &validator, &what);
         return;
     }
 
@@ -296,15 +296,37 @@ fn main() {
     }
 }
 
-/// `JSONSTRUCT_BENCH_PROFILE=VARIANT/ROW` (ROW: floor, is_valid, validate, sonic, simd, none) runs
+/// `JSONSTRUCT_BENCH_PROFILE=VARIANT/ROW` (ROW: floor, is_valid, validate, sonic, simd, none,
+/// or on parsed values is_value, jsonschema_value, whose setup includes the parsing) runs
 /// only that row on that variant's corpus, 20 times, for a profiler such as
 /// `valgrind --tool=callgrind`, whose instruction counts do not move with the machine's load.
-fn profile(data: &[Data], run: &Contenders<'_>, what: &str) {
+fn profile(data: &[Data], run: &Contenders<'_>, validator: &jsonstruct::Validator, what: &str) {
     let (variant, row) = what.split_once('/').unwrap_or((what, "is_valid"));
     let d = data
         .iter()
         .find(|d| d.name == variant)
         .unwrap_or_else(|| panic!("no variant {variant}"));
+    if let Some(which) = row.strip_suffix("_value") {
+        // On parsed values: `is_value` (jsonstruct) or `jsonschema_value`.
+        let values: Vec<Value> = d
+            .payloads
+            .iter()
+            .filter_map(|p| serde_json::from_slice(p).ok())
+            .collect();
+        let js = jsonschema::validator_for(&json_schema()).expect("json schema");
+        let mut n = 0;
+        for _ in 0..20 {
+            n += match which {
+                "jsonschema" => values.iter().filter(|v| js.is_valid(black_box(v))).count(),
+                _ => values
+                    .iter()
+                    .filter(|v| validator.is_valid_value(black_box(v)))
+                    .count(),
+            };
+        }
+        eprintln!("{variant}/{row}: {n} passed");
+        return;
+    }
     let none: Job<'_> = Box::new(|_| 0);
     let job = match row {
         // The setup alone, to subtract from the others' counts.
