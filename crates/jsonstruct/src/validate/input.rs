@@ -192,14 +192,20 @@ impl<'de> Input<'de> for Bytes<'de> {
         // shuffles its members, checking the prediction first is wasted work, so it stops.
         let mut misses = 0i32;
         while self.scanner.next_member(&mut first)? {
-            // The learned successor is checked with one comparison, without scanning the key;
-            // any other key is scanned once and looked up (members in another order, an
-            // optional member left out, an undeclared member).
+            // The learned successor is checked with one comparison, without scanning the key,
+            // then the one after it; any other key is scanned once and looked up (members in
+            // another order, an undeclared member).
             let guess = if misses < 3 { o.predict(prev) } else { None };
+            // The member after the guessed one: the guess was an optional member that this
+            // payload leaves out.
+            let skip_one = || guess.and_then(|(i, _)| o.predict(i + 1));
             let member = match guess {
                 Some((i, name)) if self.scanner.key_is(name)? => {
                     misses -= 1;
                     Member::Declared(i)
+                }
+                Some(_) if matches!(skip_one(), Some((_, name)) if self.scanner.key_is(name)?) => {
+                    Member::Declared(skip_one().map_or(0, |(j, _)| j))
                 }
                 _ => {
                     misses += i32::from(guess.is_some());
