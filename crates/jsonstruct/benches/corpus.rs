@@ -216,7 +216,7 @@ pub fn variants() -> Vec<Variant> {
         ),
         v(
             "unicode",
-            "non-ASCII text as UTF-8",
+            "non-ASCII text as UTF-8, latest_activity always",
             Profile {
                 text: Text::Unicode,
                 activity: 100,
@@ -225,7 +225,7 @@ pub fn variants() -> Vec<Variant> {
         ),
         v(
             "escaped",
-            "\\u and \\/ escapes",
+            "\\u and \\/ escapes, latest_activity always",
             Profile {
                 text: Text::Escaped,
                 activity: 100,
