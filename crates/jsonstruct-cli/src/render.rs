@@ -67,6 +67,9 @@ pub struct Finding<'a> {
     pub line: usize,
     pub column: usize,
     pub pointer: &'a str,
+    /// Byte offset of the finding in the source, when known: the excerpt is then cut around
+    /// it directly, whatever the length of the line.
+    pub offset: Option<usize>,
 }
 
 pub fn finding(style: &Style, f: &Finding<'_>, source: &[u8], index: &LineIndex) -> String {
@@ -89,6 +92,7 @@ pub fn diagnostic(
         line: d.line,
         column: d.column,
         pointer: &d.pointer,
+        offset: None,
     };
     finding(style, &f, source, index)
 }
@@ -117,26 +121,22 @@ pub fn finding_at(
     };
     out.push_str(&format!("  {} {at}\n", style.dim("-->")));
     if f.line > 0 && source_line > 0 {
-        let text = index.line_text(source, source_line);
-        // Very long lines (minified JSON) are cut around the column, at character boundaries.
-        let text = String::from_utf8_lossy(text);
-        let col = f.column.saturating_sub(1);
-        let start = col.saturating_sub(60);
-        let byte_at = |chars: usize| {
-            text.char_indices()
-                .nth(chars)
-                .map_or(text.len(), |(i, _)| i)
+        let line = index.line_text(source, source_line);
+        // At most 60 characters either side of the column: a minified document is one long
+        // line, and an instance can have 100,000 errors on it, so the excerpt is found from the
+        // byte offset when there is one (never by counting characters from the line start).
+        let at = match (f.offset, index.line_start(source_line)) {
+            (Some(offset), Some(start)) if offset >= start => (offset - start).min(line.len()),
+            _ => char_to_byte(line, 0, f.column.saturating_sub(1)),
         };
-        let (from, to) = (byte_at(start), byte_at(col + 60));
-        let mut shown: String = text[from..to].replace('\t', " ");
-        if from > 0 {
-            shown.insert_str(0, "...");
-        }
-        if to < text.len() {
-            shown.push_str("...");
-        }
-        let caret_at =
-            col.min(start + text[from..to].chars().count()) - start + if from > 0 { 3 } else { 0 };
+        let from = back_chars(line, at, 60);
+        let to = char_to_byte(line, at, 60);
+        let before = String::from_utf8_lossy(&line[from..at]).replace('\t', " ");
+        let after = String::from_utf8_lossy(&line[at..to]).replace('\t', " ");
+        let prefix = if from > 0 { "..." } else { "" };
+        let suffix = if to < line.len() { "..." } else { "" };
+        let shown = format!("{prefix}{before}{after}{suffix}");
+        let caret_at = prefix.len() + before.chars().count();
         let num = f.line.to_string();
         let pad = " ".repeat(num.len());
         out.push_str(&format!("{pad} {}\n", style.dim("|")));
@@ -153,4 +153,36 @@ pub fn finding_at(
         ));
     }
     out
+}
+
+/// Whether `b` starts a character (is not a UTF-8 continuation byte).
+fn starts_char(b: u8) -> bool {
+    b & 0xC0 != 0x80
+}
+
+/// The byte index `n` characters after byte `at` of `line` (or its end).
+fn char_to_byte(line: &[u8], at: usize, n: usize) -> usize {
+    let mut seen = 0;
+    for (i, &b) in line.iter().enumerate().skip(at) {
+        if starts_char(b) {
+            if seen == n {
+                return i;
+            }
+            seen += 1;
+        }
+    }
+    line.len()
+}
+
+/// The byte index `n` characters before byte `at` of `line` (or 0).
+fn back_chars(line: &[u8], at: usize, n: usize) -> usize {
+    let mut i = at;
+    let mut seen = 0;
+    while i > 0 && seen < n {
+        i -= 1;
+        if starts_char(line[i]) {
+            seen += 1;
+        }
+    }
+    i
 }

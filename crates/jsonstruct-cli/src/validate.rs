@@ -47,6 +47,10 @@ pub struct Args {
     pub int64_numbers: bool,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Report at most N errors per instance (the first ones in document order) and say how
+    /// many more were found; the verdict and the exit code do not change.
+    #[arg(long, value_name = "N")]
+    pub max_errors: Option<usize>,
     /// Worker threads (default: the number of CPUs).
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
@@ -89,7 +93,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // The spec's string form, unless the command line or the workspace's jsonstruct.toml
     // accepts JSON numbers too (and `--strict` overrides the file).
     let numbers = !args.strict && (args.int64_numbers || loaded.config.int64_numbers());
-    let options = Options::default().int64_numbers(numbers);
+    let mut options = Options::default().int64_numbers(numbers);
+    if let Some(max) = args.max_errors {
+        options = options.max_errors(max);
+    }
     let validator = Validator::for_type(schema, target, options);
     let jobs = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -232,6 +239,9 @@ struct InstanceLine<'a> {
     instance: &'a str,
     valid: bool,
     errors: &'a [ValidationError],
+    /// Errors beyond `--max-errors`, found but not listed (absent when all are listed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    errors_not_shown: Option<usize>,
 }
 
 /// An unreadable input in `--format json`, in the same shape as an instance line.
@@ -509,6 +519,7 @@ impl Run<'_> {
                     instance: &label,
                     valid,
                     errors,
+                    errors_not_shown: report.as_ref().map(|r| r.omitted).filter(|&n| n > 0),
                 };
                 let mut s = serde_json::to_string(&line).unwrap_or_default();
                 s.push('\n');
@@ -549,6 +560,7 @@ impl Run<'_> {
                 line: e.line.unwrap_or(0),
                 column: e.column.unwrap_or(0),
                 pointer: &e.path,
+                offset: e.offset,
             };
             s.push_str(&render::finding_at(
                 &self.style,
@@ -558,10 +570,19 @@ impl Run<'_> {
                 own_line,
             ));
         }
-        s.push_str(&format!(
-            "{label}: invalid ({} error(s))\n",
-            report.errors.len()
-        ));
+        if report.omitted > 0 {
+            s.push_str(&format!(
+                "{label}: invalid ({} error(s), {} not shown: --max-errors {})\n",
+                report.errors.len() + report.omitted,
+                report.omitted,
+                report.errors.len()
+            ));
+        } else {
+            s.push_str(&format!(
+                "{label}: invalid ({} error(s))\n",
+                report.errors.len()
+            ));
+        }
         s
     }
 }
@@ -582,6 +603,14 @@ fn github(file: &str, report: &Report) -> String {
             e.column.unwrap_or(1),
             escape_property(e.code.as_str()),
             escape_data(&format!("{} (at {path})", e.message)),
+        ));
+    }
+    if report.omitted > 0 {
+        s.push_str(&format!(
+            "::warning file={},title=MAX_ERRORS::{} more error(s) not shown (--max-errors {})\n",
+            escape_property(file),
+            report.omitted,
+            report.errors.len()
         ));
     }
     s

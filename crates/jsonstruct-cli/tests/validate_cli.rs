@@ -378,3 +378,123 @@ fn ndjson_line_numbers_hold_across_blocks() {
         .collect();
     assert_eq!(bad_lines, expected_bad);
 }
+
+/// One line with `n` undeclared members: `n` errors, after the 10 missing required members.
+fn unknown_members(n: usize) -> String {
+    let members: Vec<String> = (0..n).map(|i| format!("\"k{i}\":{i}")).collect();
+    format!("{{{}}}", members.join(","))
+}
+
+#[test]
+fn max_errors_shows_the_first_errors_and_says_how_many_are_not_shown() {
+    let dir = temp_dir("max-errors");
+    let file = write(&dir, "many.json", &unknown_members(20));
+    let total = 10 + 20;
+
+    let o = validate(&["--max-errors", "3", file.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    assert_eq!(text.matches("error[").count(), 3, "{text}");
+    assert!(
+        text.contains(&format!(
+            "invalid ({total} error(s), {} not shown: --max-errors 3)",
+            total - 3
+        )),
+        "{text}"
+    );
+
+    let o = validate(
+        &[
+            "--max-errors",
+            "3",
+            "--format",
+            "json",
+            file.to_str().unwrap(),
+        ],
+        None,
+    );
+    let lines = json_lines(&o);
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["errors"].as_array().unwrap().len(), 3);
+    assert_eq!(lines[0]["errors_not_shown"], total - 3);
+    // The first three in document order: missing members are reported at the object's start.
+    assert_eq!(
+        lines[0]["errors"][0]["code"],
+        "INSTANCE_REQUIRED_PROPERTY_MISSING"
+    );
+
+    let o = validate(
+        &[
+            "--max-errors",
+            "3",
+            "--format",
+            "github",
+            file.to_str().unwrap(),
+        ],
+        None,
+    );
+    let out = stdout(&o);
+    assert_eq!(out.matches("::error ").count(), 3, "{out}");
+    assert!(
+        out.contains(&format!("{} more error(s) not shown", total - 3)),
+        "{out}"
+    );
+
+    // Without the flag every error is listed and there is no note.
+    let o = validate(&["--format", "json", file.to_str().unwrap()], None);
+    let lines = json_lines(&o);
+    assert_eq!(lines[0]["errors"].as_array().unwrap().len(), total);
+    assert!(lines[0].get("errors_not_shown").is_none());
+
+    // NDJSON: the limit is per instance.
+    let ndjson = format!("{}\n{}\n", unknown_members(5), unknown_members(7));
+    let o = validate(
+        &["--ndjson", "--max-errors", "12", "--format", "json", "-"],
+        Some(&ndjson),
+    );
+    let lines = json_lines(&o);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["errors"].as_array().unwrap().len(), 12);
+    assert_eq!(lines[0]["errors_not_shown"], 3);
+    assert_eq!(lines[1]["errors_not_shown"], 5);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_excerpt_of_an_error_on_a_long_line_is_cut_around_it() {
+    // Regression: the excerpt was found by counting characters from the start of the line for
+    // every error, which made 100,000 errors on one line quadratic; it is now cut from the
+    // error's byte offset. It must still point at the right character after non-ASCII text.
+    // 3,000 members of the open `latest_activity`, with non-ASCII text, before the bad status.
+    let padding: String = (0..3000)
+        .map(|i| format!(",\"k\u{e9}{i}\":\"\u{1f600}\""))
+        .collect();
+    let activity = format!(
+        "\"latest_activity\":{{\"object\":\"session_activity\",\"id\":\"a\",\"is_mobile\":true{padding}}},"
+    );
+    let line = invalid_status().replacen('{', &format!("{{{activity}"), 1);
+    let o = validate(&["-"], Some(&line));
+    let text = stdout(&o);
+    let rows: Vec<&str> = text.lines().collect();
+    let caret_row = rows
+        .iter()
+        .position(|r| r.trim_end().ends_with('^'))
+        .unwrap();
+    let excerpt = rows[caret_row - 1];
+    let caret = rows[caret_row].chars().count() - 1;
+    let from_caret: String = excerpt.chars().skip(caret).collect();
+    assert!(
+        excerpt.contains("...") && excerpt.chars().count() < 140,
+        "{text}"
+    );
+    assert!(from_caret.starts_with("\"suspended\""), "{text}");
+
+    let o = validate(&["--format", "json", "-"], Some(&line));
+    let errors = json_lines(&o)[0]["errors"].as_array().unwrap().clone();
+    let status = errors
+        .iter()
+        .find(|e| e["code"] == "INSTANCE_ENUM_MISMATCH")
+        .unwrap();
+    let prefix = &line[..line.find("\"suspended\"").unwrap()];
+    assert_eq!(status["column"], prefix.chars().count() + 1);
+}

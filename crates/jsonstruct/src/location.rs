@@ -45,6 +45,11 @@ impl LineIndex {
         out
     }
 
+    /// Byte offset where a 1-based line starts.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line.wrapping_sub(1)).copied()
+    }
+
     /// The text of a 1-based line, without its line terminator.
     pub fn line_text<'t>(&self, text: &'t [u8], line: usize) -> &'t [u8] {
         let Some(&start) = self.starts.get(line.wrapping_sub(1)) else {
@@ -79,6 +84,7 @@ mod tests {
         assert_eq!(idx.line_col(text, 5), (2, 2)); // after the two-byte 'é'
         assert_eq!(idx.line_col(text, 8), (3, 1));
         assert_eq!(idx.line_text(text, 2), "\u{e9}x".as_bytes());
+        assert_eq!((idx.line_start(2), idx.line_start(4)), (Some(3), None));
         assert_eq!(line_col(text, 5), (2, 2));
         let offsets = [8, 0, 5, 3, 5];
         let expected: Vec<_> = offsets.iter().map(|&o| idx.line_col(text, o)).collect();

@@ -1,7 +1,7 @@
 //! Hostile instances: nesting 200,000 deep, numbers with thousands of digits, invalid UTF-8, NUL
 //! bytes, lone surrogate escapes, empty and whitespace-only input, every truncation of a real
 //! Session payload, trailing garbage, a 20 MB array of Sessions, a 5 MB string, objects with
-//! 100,000 members. Each gives a verdict: invalid with a located error (INSTANCE_JSON_SYNTAX
+//! 100,000 members, 100,000 errors on one line. Each gives a verdict: invalid with a located error (INSTANCE_JSON_SYNTAX
 //! for malformed JSON, a rule error otherwise) or valid where the input is valid JSON and valid
 //! for the schema; quickly, never a panic or a stack overflow. `is_valid` and `validate` must
 //! agree, and so must `validate_value` whenever `serde_json` can parse the input.
@@ -902,6 +902,53 @@ fn large_inputs(all: &mut Vec<Case>) {
             .count();
         ensure(extra == n, || format!("{extra} additional-property errors"))
     }));
+    // Regression: each error used to search for its own line and column from the start of the
+    // input, so errors on one long line cost the square of their number (10,000 unknown
+    // members took 0.47 s in a release build, 40,000 took 8 s; 100,000 would take about a
+    // minute, far past the bound). Now they are located in one pass.
+    all.push(case(
+        "errors::unknown_members_100k_on_one_line",
+        LARGE,
+        || {
+            let n = 100_000;
+            let mut text = String::from("{");
+            for i in 0..n {
+                let sep = if i + 1 < n { "," } else { "" };
+                let _ = write!(text, "\"k{i}\":{i}{sep}");
+            }
+            text.push('}');
+            let report = verdict(&session(), text.as_bytes())?.ok_or("accepted")?;
+            let extra = report
+                .errors
+                .iter()
+                .filter(|e| e.code.as_str() == "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED")
+                .count();
+            ensure(extra == n, || format!("{extra} additional-property errors"))?;
+            let last = report.errors.last().ok_or("no errors")?;
+            ensure(
+                last.line == Some(1) && last.column == Some(text.len() - (n - 1).to_string().len()),
+                || format!("the last error is misplaced: {last}"),
+            )?;
+            // With a limit: the first errors in document order, the rest counted.
+            let schema = Schema::from_slice(&serde_json::to_vec(&session_schema_value()).unwrap())
+                .map_err(|e| e.to_string())?;
+            let limited =
+                Validator::with_options(&schema, jsonstruct::Options::default().max_errors(10))
+                    .map_err(|e| e.to_string())?;
+            let t = Instant::now();
+            let short = limited.validate(text.as_bytes()).err().ok_or("accepted")?;
+            let bound = BOUND.with(|b| b.get());
+            ensure(t.elapsed() <= bound, || {
+                format!("too slow: {:?}", t.elapsed())
+            })?;
+            ensure(short.errors[..] == report.errors[..10], || {
+                format!("a limit changed which errors come first: {short}")
+            })?;
+            ensure(short.omitted == report.errors.len() - 10, || {
+                format!("{} omitted of {}", short.omitted, report.errors.len())
+            })
+        },
+    ));
     all.push(case("large::redos_pattern_on_a_long_string", QUICK, || {
         let v = validator(
             r#""$uses": ["JSONStructureValidation"], "type": "string", "pattern": "^(a+)+$""#,

@@ -176,20 +176,46 @@ pub fn eq_bytes(a: &[u8], b: &[u8]) -> bool {
     a == b
 }
 
-/// The value of the eight ASCII digits at `at`, if there are eight digits there (SWAR: check
-/// all lanes are '0'..='9', then combine pairs, quads and halves with three multiplies).
+/// How many of the eight bytes of `w` (little-endian: the first byte is the lowest) are ASCII
+/// digits before the first byte that is not: 0 to 8. A lane is flagged when it is above '9'
+/// (adding 0x46 sets its high bit), below '0' (subtracting 0x30 borrows) or not ASCII; carries
+/// and borrows only spread upwards from a flagged lane, so the lowest flag is exact.
 #[inline(always)]
-fn eight_digits(b: &[u8], at: usize) -> Option<u64> {
-    let w = u64::from_le_bytes(b.get(at..at + 8)?.try_into().ok()?);
-    let v = w.wrapping_sub(0x3030_3030_3030_3030);
-    let digits = (w & 0xF0F0_F0F0_F0F0_F0F0)
-        | ((w.wrapping_add(0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4);
-    if digits != 0x3333_3333_3333_3333 {
-        return None;
-    }
+fn digit_run(w: u64) -> usize {
+    let flags = (w.wrapping_add(0x4646_4646_4646_4646) | w.wrapping_sub(0x3030_3030_3030_3030) | w)
+        & 0x8080_8080_8080_8080;
+    (flags.trailing_zeros() / 8) as usize
+}
+
+/// The value of the first `k` (1 to 8) digits of `w`: the digits are moved to the top lanes so
+/// the lanes below read as leading zeros, then pairs, quads and halves are combined with three
+/// multiplies (SWAR).
+#[inline(always)]
+fn digits_value(w: u64, k: usize) -> u64 {
+    let v = w.wrapping_sub(0x3030_3030_3030_3030) << (8 * (8 - k));
     let v = (v.wrapping_mul(10) + (v >> 8)) & 0x00FF_00FF_00FF_00FF;
     let v = (v.wrapping_mul(100) + (v >> 16)) & 0x0000_FFFF_0000_FFFF;
-    Some((v.wrapping_mul(10_000) + (v >> 32)) & 0xFFFF_FFFF)
+    (v.wrapping_mul(10_000) + (v >> 32)) & 0xFFFF_FFFF
+}
+
+/// Powers of ten by digit count, for appending a run of up to eight digits.
+const POW10: [u64; 9] = [
+    1,
+    10,
+    100,
+    1_000,
+    10_000,
+    100_000,
+    1_000_000,
+    10_000_000,
+    100_000_000,
+];
+
+/// The value of the eight ASCII digits at `at`, if there are eight digits there.
+#[cfg(test)]
+fn eight_digits(b: &[u8], at: usize) -> Option<u64> {
+    let w = u64::from_le_bytes(b.get(at..at + 8)?.try_into().ok()?);
+    (digit_run(w) == 8).then(|| digits_value(w, 8))
 }
 
 const LO: u64 = 0x0101_0101_0101_0101;
@@ -330,11 +356,19 @@ impl<'a> Scanner<'a> {
             Some(b'0') => i += 1,
             Some(b'1'..=b'9') => {
                 let digits_start = i;
-                // Eight digits at a time while they last, then one at a time. Up to 19 digits
-                // always fit a u64; only longer runs need checking (below).
-                while let Some(eight) = eight_digits(b, i) {
-                    mag = mag.wrapping_mul(100_000_000).wrapping_add(eight);
-                    i += 8;
+                // Up to eight digits per word while eight bytes are left, then one at a time.
+                // Up to 19 digits always fit a u64; only longer runs need checking (below).
+                while let Some(w) = b.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+                    let w = u64::from_le_bytes(w);
+                    let k = digit_run(w);
+                    if k == 0 {
+                        break;
+                    }
+                    mag = mag.wrapping_mul(POW10[k]).wrapping_add(digits_value(w, k));
+                    i += k;
+                    if k < 8 {
+                        break;
+                    }
                 }
                 while i < b.len() {
                     let d = b[i].wrapping_sub(b'0');
@@ -370,7 +404,18 @@ impl<'a> Scanner<'a> {
             _ => return self.number_error(i),
         }
         let mut int = true;
-        if b.get(i) == Some(&b'.') {
+        let next = b.get(i).copied().unwrap_or(b' ');
+        if !matches!(next, b'.' | b'e' | b'E' | b'0'..=b'9') {
+            // The common case, an integer followed by a delimiter.
+            self.pos = i;
+            return Ok(Number {
+                text: as_str(&b[start..i]),
+                negative,
+                int,
+                mag: fits.then_some(mag),
+            });
+        }
+        if next == b'.' {
             int = false;
             i += 1;
             if !matches!(b.get(i), Some(b'0'..=b'9')) {
@@ -413,6 +458,87 @@ impl<'a> Scanner<'a> {
             None => self.err(SyntaxErrorKind::UnexpectedEnd, at),
             Some(_) => self.err(SyntaxErrorKind::InvalidNumber, at),
         }
+    }
+
+    /// Reads an integer literal of at most 15 digits followed by neither a fraction nor an
+    /// exponent (a timestamp, a count: nearly every number in an API payload), as its sign and
+    /// magnitude, from two words at most. Returns `None`, without moving, for anything else,
+    /// which [`Scanner::number`] then reads.
+    #[inline(always)]
+    pub fn small_int(&mut self) -> Option<(bool, u64)> {
+        let b = self.bytes;
+        let negative = b.get(self.pos) == Some(&b'-');
+        let i = self.pos + usize::from(negative);
+        let word = |at: usize| {
+            b.get(at..at + 8)
+                .and_then(|w| <[u8; 8]>::try_from(w).ok())
+                .map(u64::from_le_bytes)
+        };
+        let w1 = word(i)?;
+        let k1 = digit_run(w1);
+        // No digit, or a leading zero followed by more digits (not JSON).
+        if k1 == 0 || (k1 > 1 && w1 as u8 == b'0') {
+            return None;
+        }
+        let (mag, end) = if k1 < 8 {
+            (digits_value(w1, k1), i + k1)
+        } else {
+            let w2 = word(i + 8)?;
+            let k2 = digit_run(w2);
+            if k2 == 8 {
+                return None;
+            }
+            let low = if k2 > 0 { digits_value(w2, k2) } else { 0 };
+            (digits_value(w1, 8) * POW10[k2] + low, i + 8 + k2)
+        };
+        if matches!(b.get(end), Some(b'.' | b'e' | b'E')) {
+            return None;
+        }
+        self.pos = end;
+        Some((negative, mag))
+    }
+
+    /// Reads a string that is exactly a decimal integer of at most 19 digits, `"[-]digits"`
+    /// with no leading zero (the spec's form of a 64-bit integer), as its sign and magnitude.
+    /// Returns `None`, without moving, for any other string.
+    #[inline]
+    pub fn quoted_integer(&mut self) -> Option<(bool, u64)> {
+        let b = self.bytes;
+        let mut i = self.pos + 1;
+        let negative = b.get(i) == Some(&b'-');
+        i += usize::from(negative);
+        let digits_start = i;
+        let mut mag: u64 = 0;
+        match b.get(i) {
+            Some(b'0') => i += 1,
+            Some(b'1'..=b'9') => {
+                while let Some(w) = b.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+                    let w = u64::from_le_bytes(w);
+                    let k = digit_run(w);
+                    if k == 0 {
+                        break;
+                    }
+                    mag = mag.wrapping_mul(POW10[k]).wrapping_add(digits_value(w, k));
+                    i += k;
+                    if k < 8 || i - digits_start > 19 {
+                        break;
+                    }
+                }
+                while let Some(d) = b.get(i).map(|c| c.wrapping_sub(b'0')).filter(|&d| d <= 9) {
+                    if i - digits_start >= 19 {
+                        return None;
+                    }
+                    mag = mag.wrapping_mul(10).wrapping_add(u64::from(d));
+                    i += 1;
+                }
+            }
+            _ => return None,
+        }
+        if i - digits_start > 19 || b.get(i) != Some(&b'"') {
+            return None;
+        }
+        self.pos = i + 1;
+        Some((negative, mag))
     }
 
     /// Reads a string (after `peek` returned `String`): borrowed from the input when it has
@@ -680,6 +806,43 @@ impl<'a> Scanner<'a> {
         Ok(true)
     }
 
+    /// Reads an object key that has no escapes (the scanner is at its opening quote) and the
+    /// following colon, borrowing it from the input. Returns `None`, without moving, when the
+    /// key has an escape: [`Scanner::key`] decodes it.
+    #[inline(always)]
+    pub fn plain_key(&mut self) -> R<Option<&'a str>> {
+        let b = self.bytes;
+        let start = self.pos + 1;
+        let end = find_stop(b, start);
+        // Nearly every key is short ASCII followed by `":` (compact JSON): no loop, no call.
+        if b.get(end) == Some(&b'"') && b.get(end + 1) == Some(&b':') {
+            self.pos = end + 2;
+            return Ok(Some(as_str(&b[start..end])));
+        }
+        self.plain_key_slow(start, end)
+    }
+
+    /// [`Scanner::plain_key`] for keys with non-ASCII text, whitespace before the colon, an
+    /// escape or an error; `end` is where the first plain run stopped.
+    #[cold]
+    #[inline(never)]
+    fn plain_key_slow(&mut self, start: usize, mut i: usize) -> R<Option<&'a str>> {
+        let b = self.bytes;
+        loop {
+            match b.get(i) {
+                Some(b'"') => break,
+                None => return self.err(SyntaxErrorKind::UnexpectedEnd, i),
+                Some(b'\\') => return Ok(None),
+                Some(&c) if c < 0x20 => return self.err(SyntaxErrorKind::ControlCharInString, i),
+                Some(_) => i = find_stop(b, self.utf8_char(i)?),
+            }
+        }
+        let key = as_str(&b[start..i]);
+        self.pos = i + 1;
+        self.colon()?;
+        Ok(Some(key))
+    }
+
     /// Skips an object key and its colon.
     #[inline]
     pub fn skip_key(&mut self) -> R<()> {
@@ -928,6 +1091,118 @@ mod tests {
         assert_eq!(eight_digits(b"1234/678", 0), None);
         assert_eq!(eight_digits(b"1234:678", 0), None);
         assert_eq!(eight_digits(b"1234567", 0), None);
+    }
+
+    #[test]
+    fn digit_runs_are_counted_and_read_in_one_word() {
+        let word = |s: &[u8]| u64::from_le_bytes(s.try_into().unwrap());
+        for (text, run) in [
+            (b"12345678", 8),
+            (b"1234567,", 7),
+            (b"1/345678", 1),
+            (b"123:5678", 3),
+            (b"12\xff45678", 2),
+            (b"x2345678", 0),
+            (b"0000000}", 7),
+        ] {
+            let w = word(text);
+            assert_eq!(digit_run(w), run, "{:?}", String::from_utf8_lossy(text));
+            if run > 0 {
+                let want: u64 = std::str::from_utf8(&text[..run]).unwrap().parse().unwrap();
+                assert_eq!(digits_value(w, run), want);
+            }
+        }
+        // Every byte value right after a digit ends the run exactly where it should.
+        for b in 0..=255u8 {
+            let w = word(&[b'7', b, b'1', b'1', b'1', b'1', b'1', b'1']);
+            let expect = if b.is_ascii_digit() { 8 } else { 1 };
+            assert_eq!(digit_run(w), expect, "byte {b:#x}");
+        }
+    }
+
+    #[test]
+    fn small_integers_are_read_exactly_or_left_to_number() {
+        for (text, want) in [
+            ("0,            ", Some((false, 0))),
+            ("-0}            ", Some((true, 0))),
+            ("7]            ", Some((false, 7))),
+            (
+                "1746645421127,            ",
+                Some((false, 1_746_645_421_127)),
+            ),
+            ("12345678,            ", Some((false, 12_345_678))),
+            (
+                "-123456789012345}            ",
+                Some((true, 123_456_789_012_345)),
+            ),
+            ("1234567890123456,            ", None),
+            ("12345678901234567,            ", None),
+            ("01,            ", None),
+            ("1.5,            ", None),
+            ("1e3,            ", None),
+            ("12345678E1            ", None),
+            ("-x            ", None),
+            ("12", None),
+        ] {
+            let mut sc = Scanner::new(text.as_bytes());
+            assert_eq!(sc.small_int(), want, "{text}");
+            let end = text.find([',', '}', ']']).unwrap_or(0);
+            assert_eq!(sc.offset(), if want.is_some() { end } else { 0 }, "{text}");
+            if want.is_none() {
+                // `number` still reads (or rejects) what `small_int` left.
+                let _ = sc.number();
+            }
+        }
+    }
+
+    #[test]
+    fn quoted_integers_are_read_exactly_or_left_alone() {
+        for (text, want) in [
+            (r#""0""#, Some((false, 0))),
+            (r#""-0""#, Some((true, 0))),
+            (r#""1746645421127""#, Some((false, 1_746_645_421_127))),
+            (
+                r#""-9223372036854775808""#,
+                Some((true, 9_223_372_036_854_775_808)),
+            ),
+            (
+                r#""9999999999999999999""#,
+                Some((false, 9_999_999_999_999_999_999)),
+            ),
+            (r#""12345678""#, Some((false, 12_345_678))),
+            (r#""10000000000000000000""#, None),
+            (r#""01""#, None),
+            (r#""1.5""#, None),
+            (r#""1e3""#, None),
+            (r#""+1""#, None),
+            (r#""""#, None),
+            (r#""-""#, None),
+            (r#"" 1""#, None),
+            (r#""1 ""#, None),
+            (r#""12"#, None),
+        ] {
+            let mut sc = Scanner::new(text.as_bytes());
+            assert_eq!(sc.quoted_integer(), want, "{text}");
+            let moved = if want.is_some() { text.len() } else { 0 };
+            assert_eq!(sc.offset(), moved, "{text}");
+        }
+    }
+
+    #[test]
+    fn plain_keys_borrow_and_escaped_keys_are_left_to_key() {
+        let mut sc = Scanner::new(br#""name" : 1"#);
+        assert_eq!(sc.plain_key().unwrap(), Some("name"));
+        assert_eq!(sc.peek().unwrap(), Peek::Number);
+        let mut sc = Scanner::new("\"caf\u{e9}\":1".as_bytes());
+        assert_eq!(sc.plain_key().unwrap(), Some("caf\u{e9}"));
+        let mut sc = Scanner::new(br#""na\u006de":1"#);
+        assert_eq!(sc.plain_key().unwrap(), None);
+        assert_eq!(sc.offset(), 0);
+        assert_eq!(sc.key().unwrap(), "name");
+        assert!(Scanner::new(b"\"ab").plain_key().is_err());
+        assert!(Scanner::new(b"\"a\x01\":1").plain_key().is_err());
+        assert!(Scanner::new(b"\"a\xff\":1").plain_key().is_err());
+        assert!(Scanner::new(b"\"a\" 1").plain_key().is_err());
     }
 
     #[test]

@@ -35,8 +35,15 @@ impl Walker<'_> {
         let mut seen: Option<HashSet<String>> = (a.set || a.unique).then(HashSet::new);
         let mut contained = 0u64;
         let budget = self.prog.max_depth.saturating_sub(depth + 1);
+        let plain = seen.is_none() && a.contains.is_none();
         let count = input.array(|item, i| {
             m.push_index(i);
+            if plain {
+                // Nothing but the items' own type to check (most arrays).
+                let r = self.value(a.items, item, m, depth + 1, false);
+                m.pop();
+                return r;
+            }
             item.peek()?;
             let item_offset = item.offset();
             let start = item.fork();

@@ -76,9 +76,16 @@ pub(crate) struct PrimCheck {
     pub rules: WireRules,
     /// A `string` with nothing to check but its JSON type: skipped without decoding.
     pub plain_string: bool,
+    /// A `null` or `boolean` without `enum` or `const`: reading the literal is the check.
+    pub plain_literal: bool,
+    /// A `string` whose only rule is `enum` or `const`: looked up without the general checks.
+    pub string_set: bool,
     /// An integer type up to 64 bits with no enum, const or bounds, accepted as a JSON number:
     /// the largest negative magnitude and the largest value, checked without `scalar::check`.
     pub int_fast: Option<(u64, u64)>,
+    /// The same for the spec's string form of `int64`/`uint64` (a decimal string): the
+    /// largest negative magnitude (`None`: no minus sign allowed) and the largest value.
+    pub int_text_fast: Option<(Option<u64>, u64)>,
     pub max_length: Option<u64>,
     pub enum_values: Option<Literals>,
     pub const_value: Option<Literals>,
@@ -152,7 +159,10 @@ impl Literals {
     pub fn contains(&self, v: &Scalar<'_>) -> bool {
         match self {
             Literals::Strings(set, table) => match v {
-                Scalar::String(s) => table.find(|i| &set[i], s.as_bytes()).is_some(),
+                Scalar::String(s) => {
+                    set.len() == 1 && eq_bytes(set[0].as_bytes(), s.as_bytes())
+                        || table.find(|i| &set[i], s.as_bytes()).is_some()
+                }
                 _ => false,
             },
             Literals::Ints(set) => scalar_i128(v).is_some_and(|i| set.contains(&i)),
@@ -297,7 +307,7 @@ pub(crate) struct ObjectCheck {
 
 impl ObjectCheck {
     /// Index of the property named `key`.
-    #[inline]
+    #[inline(always)]
     pub fn find(&self, key: &str) -> Option<usize> {
         self.table.find(|i| &self.props[i].name, key.as_bytes())
     }
@@ -311,7 +321,7 @@ impl ObjectCheck {
         p.raw.as_deref().map(|pattern| (i, pattern))
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn learn(&self, prev: usize, i: usize) {
         self.next[prev].store(i as u32, Ordering::Relaxed);
     }
@@ -343,7 +353,7 @@ impl PropTable {
         PropTable { slots, mask }
     }
 
-    #[inline]
+    #[inline(always)]
     fn find<'n>(&self, name_of: impl Fn(usize) -> &'n str, key: &[u8]) -> Option<usize> {
         let sig = signature(key);
         let mut s = slot(sig, self.mask);
@@ -735,15 +745,35 @@ impl Compiler<'_> {
             }
             _ => None,
         };
+        let int_text_fast = match p.ty {
+            Primitive::Int64 | Primitive::Uint64
+                if numeric.is_none() && enum_values.is_none() && const_value.is_none() =>
+            {
+                Some(if p.ty == Primitive::Int64 {
+                    (Some(1 << 63), i64::MAX as u64)
+                } else {
+                    (None, u64::MAX)
+                })
+            }
+            _ => None,
+        };
         PrimCheck {
             ty: p.ty,
             rules,
             int_fast,
+            int_text_fast,
             plain_string: p.ty == Primitive::String
                 && p.max_length.is_none()
                 && enum_values.is_none()
                 && const_value.is_none()
                 && string.is_none(),
+            plain_literal: matches!(p.ty, Primitive::Null | Primitive::Boolean)
+                && enum_values.is_none()
+                && const_value.is_none(),
+            string_set: p.ty == Primitive::String
+                && p.max_length.is_none()
+                && string.is_none()
+                && enum_values.is_some() != const_value.is_some(),
             max_length: p.max_length,
             enum_values,
             const_value,

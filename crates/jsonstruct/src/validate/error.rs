@@ -168,6 +168,14 @@ impl fmt::Display for ValidationError {
 pub struct Report {
     pub valid: bool,
     pub errors: Vec<ValidationError>,
+    /// Errors found but not listed, beyond [`Options::max_errors`](crate::Options::max_errors)
+    /// (0 without a limit).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub omitted: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Report {
@@ -178,9 +186,16 @@ impl Report {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid instance ({} error(s))", self.errors.len())?;
+        write!(
+            f,
+            "invalid instance ({} error(s))",
+            self.errors.len() + self.omitted
+        )?;
         for e in &self.errors {
             write!(f, "\n  {e}")?;
+        }
+        if self.omitted > 0 {
+            write!(f, "\n  ... and {} more error(s) not shown", self.omitted)?;
         }
         Ok(())
     }

@@ -40,6 +40,16 @@ pub(crate) trait Input<'de>: Sized {
     fn string(&mut self) -> Walk<&str>;
     /// Consumes a string value without decoding it (still checked for well-formedness).
     fn skip_string(&mut self) -> Walk;
+    /// Consumes an integer literal of at most 15 digits (no fraction, no exponent) and returns
+    /// its sign and magnitude; any other value is left unread (`None`).
+    fn small_int(&mut self) -> Option<(bool, u64)> {
+        None
+    }
+    /// Consumes a string that is exactly `[-]digits` (at most 19, no leading zero) and returns
+    /// its sign and magnitude; any other string is left unread (`None`).
+    fn quoted_integer(&mut self) -> Option<(bool, u64)> {
+        None
+    }
     /// Consumes any value, checking it is well-formed and at most `max_depth` deep.
     fn skip(&mut self, max_depth: u32) -> Walk;
     /// Walks an array; `f` receives each element's index and must consume the element.
@@ -126,6 +136,16 @@ impl<'de> Input<'de> for Bytes<'de> {
     }
 
     #[inline]
+    fn quoted_integer(&mut self) -> Option<(bool, u64)> {
+        self.scanner.quoted_integer()
+    }
+
+    #[inline(always)]
+    fn small_int(&mut self) -> Option<(bool, u64)> {
+        self.scanner.small_int()
+    }
+
+    #[inline]
     fn skip(&mut self, max_depth: u32) -> Walk {
         Ok(self.scanner.skip_value(max_depth)?)
     }
@@ -168,20 +188,39 @@ impl<'de> Input<'de> for Bytes<'de> {
         let mut n = 0;
         // 0 before the first member, `i + 1` after property `i`.
         let mut prev = 0;
+        // Predictions that failed, minus those that held, in this object: when the producer
+        // shuffles its members, checking the prediction first is wasted work, so it stops.
+        let mut misses = 0i32;
         while self.scanner.next_member(&mut first)? {
-            let guess = o.predict(prev);
-            // The learned successor, or the one after it (an optional member was left out).
-            let second = || guess.and_then(|(i, _)| o.predict(i + 1));
+            // The learned successor is checked with one comparison, without scanning the key,
+            // then the one after it; any other key is scanned once and looked up (members in
+            // another order, an undeclared member).
+            let guess = if misses < 3 { o.predict(prev) } else { None };
+            // The member after the guessed one: the guess was an optional member that this
+            // payload leaves out.
+            let skip_one = || guess.and_then(|(i, _)| o.predict(i + 1));
             let member = match guess {
-                Some((i, name)) if self.scanner.key_is(name)? => Member::Declared(i),
-                _ if matches!(second(), Some((_, name)) if self.scanner.key_is(name)?) => {
-                    Member::Declared(second().map_or(0, |(i, _)| i))
+                Some((i, name)) if self.scanner.key_is(name)? => {
+                    misses -= 1;
+                    Member::Declared(i)
+                }
+                Some(_) if matches!(skip_one(), Some((_, name)) if self.scanner.key_is(name)?) => {
+                    Member::Declared(skip_one().map_or(0, |(j, _)| j))
                 }
                 _ => {
-                    let key = self.scanner.key()?;
+                    misses += i32::from(guess.is_some());
+                    let key = match self.scanner.plain_key()? {
+                        Some(key) => Cow::Borrowed(key),
+                        None => self.scanner.key()?,
+                    };
                     match o.find(&key) {
                         Some(i) => {
-                            o.learn(prev, i);
+                            // Learn only while this object looks ordered: a shuffled one would
+                            // overwrite what the ordered payloads taught, and every write is
+                            // a cache line the other validating threads must fetch again.
+                            if misses <= 1 {
+                                o.learn(prev, i);
+                            }
                             Member::Declared(i)
                         }
                         None => Member::Other(key),

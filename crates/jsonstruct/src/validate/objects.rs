@@ -4,7 +4,9 @@
 use crate::json::Peek;
 use crate::scalar::Scalar;
 
-use super::compile::{AdditionalCheck, ChoiceCheck, EntriesCheck, Kind, Node, NodeId, ObjectCheck};
+use super::compile::{
+    peek_index, AdditionalCheck, ChoiceCheck, EntriesCheck, Kind, Node, NodeId, ObjectCheck,
+};
 use super::error::InstanceCode;
 use super::input::{Input, Member, Walk};
 use super::primitives::check_scalar;
@@ -110,6 +112,27 @@ impl Walker<'_> {
                     let child = self.node(p.node);
                     let r = match (&child.kind, &child.composition) {
                         (Kind::Prim(check), None) => self.primitive(child, check, v, m, depth + 1),
+                        // A nullable member (`[T, "null"]`): when one member takes the value's
+                        // JSON kind, straight to it. Fast mode only: collect mode goes through
+                        // `value`, which keeps forks from walking a value twice.
+                        (Kind::Union(u), None) if !M::COLLECT => {
+                            let kind = v.peek()?;
+                            match &u.by_kind[peek_index(kind)][..] {
+                                &[only] => {
+                                    let target = self.node(only);
+                                    match (&target.kind, &target.composition) {
+                                        (Kind::Prim(check), None) => {
+                                            self.primitive(target, check, v, m, depth + 1)
+                                        }
+                                        (Kind::Object(o), None) => {
+                                            self.object(target, o, v, m, depth + 1, false, None)
+                                        }
+                                        _ => self.value(only, v, m, depth + 1, false),
+                                    }
+                                }
+                                _ => self.value(p.node, v, m, depth + 1, false),
+                            }
+                        }
                         _ => self.value(p.node, v, m, depth + 1, false),
                     };
                     m.pop();

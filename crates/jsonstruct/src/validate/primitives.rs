@@ -8,7 +8,7 @@ use crate::schema::Primitive;
 
 use super::compile::{BoundKind, BoundValue, Format, Node, NumericCheck, PrimCheck, StringCheck};
 use super::error::InstanceCode;
-use super::input::{Input, Walk};
+use super::input::{Input, Stop, Walk};
 use super::walk::{Mode, Walker};
 
 impl Walker<'_> {
@@ -23,12 +23,31 @@ impl Walker<'_> {
         let kind = input.peek()?;
         let offset = input.offset();
         let value = match kind {
+            Peek::Null if p.plain_literal && p.ty == Primitive::Null => return input.null(),
+            Peek::Bool if p.plain_literal && p.ty == Primitive::Boolean => {
+                return input.boolean().map(|_| ())
+            }
             Peek::Null => {
                 input.null()?;
                 Scalar::Null
             }
             Peek::Bool => Scalar::Bool(input.boolean()?),
             Peek::Number => {
+                if let Some((neg_max, pos_max)) = p.int_fast {
+                    if let Some((negative, mag)) = input.small_int() {
+                        if mag <= if negative { neg_max } else { pos_max } {
+                            return Ok(());
+                        }
+                        // Out of range: the full checks say so, from the same digits.
+                        let text = if negative {
+                            format!("-{mag}")
+                        } else {
+                            mag.to_string()
+                        };
+                        let n = crate::json::Number::parse(&text).ok_or(Stop::Invalid)?;
+                        return check_scalar(node, p, Scalar::Number(n.into()), offset, m);
+                    }
+                }
                 let n = input.number()?;
                 if let (Some((neg_max, pos_max)), Some((negative, Some(mag)))) =
                     (p.int_fast, n.int_parts())
@@ -40,13 +59,71 @@ impl Walker<'_> {
                 Scalar::Number(n)
             }
             Peek::String if p.plain_string => return input.skip_string(),
-            Peek::String => Scalar::String(input.string()?),
+            Peek::String if p.int_text_fast.is_some() => {
+                // A 64-bit integer as a string, read straight from the bytes; anything the
+                // quick reader leaves alone gets the full checks and their messages.
+                if let (Some((negative, mag)), Some((neg_max, pos_max))) =
+                    (input.quoted_integer(), p.int_text_fast)
+                {
+                    let ok = match neg_max {
+                        _ if !negative => mag <= pos_max,
+                        Some(max) => mag <= max,
+                        None => false,
+                    };
+                    if ok {
+                        return Ok(());
+                    }
+                    // Out of range, or a minus sign on a uint64: the value is consumed, so the
+                    // full checks look at its text instead.
+                    let text = if negative {
+                        format!("-{mag}")
+                    } else {
+                        mag.to_string()
+                    };
+                    return check_scalar(node, p, Scalar::String(&text), offset, m);
+                }
+                let s = input.string()?;
+                match p.int_text_fast {
+                    Some(limits) if int_text_in_range(s, limits) => return Ok(()),
+                    _ => Scalar::String(s),
+                }
+            }
+            Peek::String => {
+                let s = input.string()?;
+                if p.string_set {
+                    let set = p.enum_values.as_ref().or(p.const_value.as_ref());
+                    if set.is_some_and(|set| set.contains(&Scalar::String(s))) {
+                        return Ok(());
+                    }
+                }
+                if let Some(limits) = p.int_text_fast {
+                    if int_text_in_range(s, limits) {
+                        return Ok(());
+                    }
+                }
+                Scalar::String(s)
+            }
             Peek::Array | Peek::Object => {
                 let (code, expected) = expected(p.ty);
                 return self.wrong_kind(node, code, &expected, kind, input, m, depth);
             }
         };
         check_scalar(node, p, value, offset, m)
+    }
+}
+
+/// Whether `s` is the string form of a 64-bit integer within `limits` (as `int_text_fast`):
+/// `[minus] int` is the grammar of a JSON integer literal, so the scanner's number reader
+/// decides it. `false` sends the value through the full checks, which say what is wrong.
+#[inline]
+fn int_text_in_range(s: &str, (neg_max, pos_max): (Option<u64>, u64)) -> bool {
+    match crate::json::Number::parse(s) {
+        Some(n) if n.int => match (n.negative, n.mag, neg_max) {
+            (true, Some(mag), Some(max)) => mag <= max,
+            (false, Some(mag), _) => mag <= pos_max,
+            _ => false,
+        },
+        _ => false,
     }
 }
 

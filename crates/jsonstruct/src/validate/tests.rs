@@ -615,3 +615,104 @@ fn schema_without_root_cannot_compile() {
     let v = Validator::for_type(&s, a, Options::default());
     assert!(v.is_valid(br##""x""##));
 }
+
+#[test]
+fn max_errors_keeps_the_first_in_document_order_and_counts_the_rest() {
+    let s = schema(
+        r##""type": "object", "properties": {"a": {"type": "int32"}, "b": {"type": "string"}},
+            "required": ["a", "b"], "additionalProperties": false"##,
+    );
+    let all = Validator::new(&s).unwrap();
+    // The missing `b` is found after the members but belongs at the object's start.
+    let text = "{\"x\": 1,\n \"a\": \"no\", \"y\": [2], \"z\": 3}";
+    let full = all.validate(text.as_bytes()).unwrap_err();
+    assert_eq!(full.omitted, 0);
+    let paths: Vec<&str> = full.errors.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(paths, ["", "/x", "/a", "/y", "/z"]);
+    for max in 0..=6 {
+        let limited = Validator::with_options(&s, Options::default().max_errors(max)).unwrap();
+        let report = limited.validate(text.as_bytes()).unwrap_err();
+        let shown = max.min(full.errors.len());
+        assert_eq!(report.errors[..], full.errors[..shown], "max {max}");
+        assert_eq!(report.omitted, full.errors.len() - shown, "max {max}");
+        assert!(limited.is_valid(b"{\"a\": 1, \"b\": \"x\"}"));
+        assert!(!limited.is_valid(text.as_bytes()));
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        let by_value = limited.validate_value(&value).unwrap_err();
+        assert_eq!(by_value.errors.len() + by_value.omitted, full.errors.len());
+    }
+    let two = Validator::with_options(&s, Options::default().max_errors(2)).unwrap();
+    let shown = two.validate(text.as_bytes()).unwrap_err().to_string();
+    assert!(
+        shown.starts_with("invalid instance (5 error(s))")
+            && shown.ends_with("3 more error(s) not shown"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn errors_on_one_long_line_are_located_like_one_by_one() {
+    // Regression: lines and columns are now found in one pass over the text; they must be
+    // exactly what a lookup per error gives, also after multi-byte characters.
+    let v = validator(r##""type": "map", "values": {"type": "int32"}"##);
+    let mut text = String::from("{");
+    for i in 0..300 {
+        text.push_str(&format!("\"k\u{e9}{i}\": \"\u{1f600}{i}\", "));
+        if i % 97 == 0 {
+            text.push('\n');
+        }
+    }
+    text.push_str("\"end\": 0}");
+    let report = v.validate(text.as_bytes()).unwrap_err();
+    assert_eq!(report.errors.len(), 300);
+    for e in &report.errors {
+        let want = crate::location::line_col(text.as_bytes(), e.offset.unwrap());
+        assert_eq!((e.line, e.column), (Some(want.0), Some(want.1)), "{e}");
+    }
+}
+
+#[test]
+fn every_single_byte_change_of_sessions_gets_one_verdict_from_every_path() {
+    // The fast readers (keys the prediction missed, digit runs, integers in strings, nullable
+    // unions) against the collecting walk and the `Value` walk, on every position of real
+    // payloads with every byte that matters to them.
+    let text = include_str!("../../../../schemas/clerk/session.struct.json");
+    let s = Schema::from_slice(text.as_bytes()).unwrap();
+    let v = Validator::with_options(&s, Options::default().int64_numbers(true)).unwrap();
+    let payloads = [
+        r#"{"object":"session","id":"sess_2wmSnIrq5dtl","user_id":"user_2wjo","client_id":"client_2vX","actor":null,"status":"active","last_active_organization_id":"org_2wjo","last_active_at":1746645421127,"latest_activity":{"object":"session_activity","id":"sa_1","is_mobile":false,"city":"Z\u00fcrich","device_type":"Mac \"x\" \/"},"expire_at":1747250221127,"abandon_at":1749237421127,"updated_at":1746645421195,"created_at":1746645421127,"tasks":[{"key":"setup-mfa"}]}"#,
+        r#"{"updated_at":"1746645421195","tasks":null,"status":"pending","object":"session","created_at":"-1746645421127","last_active_at":"0","id":"s","expire_at":"9223372036854775807","client_id":"c","actor":{"sub":"u","claims":{"a":[1,2.5,"é"]}},"abandon_at":"12345678","user_id":"u"}"#,
+    ];
+    let bytes: &[u8] = b"09-\"\\.eEx }:,\xffn1";
+    let mut checked = 0;
+    for payload in payloads {
+        assert!(v.is_valid(payload.as_bytes()), "{payload}");
+        for at in 0..payload.len() {
+            for &b in bytes {
+                let mut text = payload.as_bytes().to_vec();
+                text[at] = b;
+                let fast = v.is_valid(&text);
+                let report = v.validate(&text);
+                assert_eq!(fast, report.is_ok(), "{}", String::from_utf8_lossy(&text));
+                let Err(report) = report else {
+                    continue;
+                };
+                assert!(!report.errors.is_empty());
+                let duplicate = report
+                    .errors
+                    .iter()
+                    .any(|e| e.code == InstanceCode::DuplicateProperty);
+                if let (Ok(value), false) = (serde_json::from_slice(&text), duplicate) {
+                    assert_eq!(
+                        v.is_valid_value(&value),
+                        fast,
+                        "bytes and Value disagree on {}",
+                        String::from_utf8_lossy(&text)
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1000, "{checked}");
+}
