@@ -474,56 +474,73 @@ impl Builder<'_> {
                 .any(|s| !s.is_imported() && s.root() == Some(id))
     }
 
-    /// The members a closed root object accepts besides its properties: the instance's
-    /// `$schema`, and, when the document offers add-ins, `$uses` and the members of every
-    /// offered add-in (optional: an instance has them only when it uses the add-in).
+    /// The members a closed object accepts besides its properties: at a document root the
+    /// instance's `$schema` (and `$uses` when the document offers add-ins), and the own members
+    /// of every offered add-in that extends this type (optional: an instance has them only when
+    /// it uses the add-in; an add-in without `$extends` extends the root), as the validator
+    /// reads core `#add-ins`.
     fn instance_metadata(
         &mut self,
         fields: &mut Vec<Field>,
+        id: TypeId,
         o: &jsonstruct::schema::ObjectType,
         name: &str,
         owner: usize,
     ) -> Result<(), Error> {
         let declared = |fields: &[Field], wire: &str| fields.iter().any(|f| f.wire == wire);
-        let mut extra = vec![(
-            "$schema".to_owned(),
-            RType::Prim(Primitive::String).wrap(RType::Option),
-            "The schema document this instance names (instance metadata).".to_owned(),
-        )];
         let schema = self.schema;
-        if schema.offers().next().is_some() {
+        let mut extra = Vec::new();
+        let root = self.is_document_root(id);
+        if root {
             extra.push((
-                "$uses".to_owned(),
-                RType::Prim(Primitive::String)
-                    .wrap(RType::Vec)
-                    .wrap(RType::Option),
-                "The add-ins this instance uses (`$offers` of the schema).".to_owned(),
+                "$schema".to_owned(),
+                RType::Prim(Primitive::String).wrap(RType::Option),
+                "The schema document this instance names (instance metadata).".to_owned(),
             ));
-            for (addin, defs) in schema.offers() {
-                for &def in defs {
-                    let TypeKind::Object(a) = &schema.node(schema.resolve(def)).kind else {
+            if schema.offers().next().is_some() {
+                extra.push((
+                    "$uses".to_owned(),
+                    RType::Prim(Primitive::String)
+                        .wrap(RType::Vec)
+                        .wrap(RType::Option),
+                    "The add-ins this instance uses (`$offers` of the schema).".to_owned(),
+                ));
+            }
+        }
+        let this = schema.resolve(id);
+        for (addin, defs) in schema.offers() {
+            for &def in defs {
+                let d = schema.node(schema.resolve(def));
+                let TypeKind::Object(a) = &d.kind else {
+                    continue;
+                };
+                let extends_this = if d.extends.is_empty() {
+                    root
+                } else {
+                    d.extends.iter().any(|&b| schema.resolve(b) == this)
+                };
+                if !extends_this {
+                    continue;
+                }
+                for p in a.properties.iter().filter(|p| p.inherited_from.is_none()) {
+                    if o.property(&p.name).is_some()
+                        || extra.iter().any(|(w, ..)| *w == p.wire_name)
+                    {
                         continue;
-                    };
-                    for p in &a.properties {
-                        if o.property(&p.name).is_some()
-                            || extra.iter().any(|(w, ..)| *w == p.wire_name)
-                        {
-                            continue;
-                        }
-                        let stem = format!("{name}{}", names::type_ident(&p.name));
-                        let ty = self.rust_type(p.ty, &stem, owner)?;
-                        let ty = if self.is_option(&ty) {
-                            ty
-                        } else {
-                            ty.wrap(RType::Option)
-                        };
-                        let doc = schema.node(p.ty).description.clone().unwrap_or_default();
-                        extra.push((
-                            p.wire_name.clone(),
-                            ty,
-                            format!("{doc} (add-in `{addin}`)").trim().to_owned(),
-                        ));
                     }
+                    let stem = format!("{name}{}", names::type_ident(&p.name));
+                    let ty = self.rust_type(p.ty, &stem, owner)?;
+                    let ty = if self.is_option(&ty) {
+                        ty
+                    } else {
+                        ty.wrap(RType::Option)
+                    };
+                    let doc = schema.node(p.ty).description.clone().unwrap_or_default();
+                    extra.push((
+                        p.wire_name.clone(),
+                        ty,
+                        format!("{doc} (add-in `{addin}`)").trim().to_owned(),
+                    ));
                 }
             }
         }
@@ -590,8 +607,8 @@ impl Builder<'_> {
                     });
                 }
                 let closed = matches!(o.additional, Additional::Forbidden | Additional::Schema(_));
-                if closed && self.is_document_root(id) {
-                    self.instance_metadata(&mut fields, o, name, owner)?;
+                if closed {
+                    self.instance_metadata(&mut fields, id, o, name, owner)?;
                 }
                 assign_field_idents(&mut fields);
                 // An open object (additionalProperties absent or true) keeps the members it

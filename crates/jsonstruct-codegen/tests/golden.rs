@@ -1,5 +1,5 @@
 //! Golden files: the generated `src/types.rs` of each conformance sample (and of the hostile
-//! names schema) is compared with `tests/golden/<name>.rs`. The `golden-build` crate compiles
+//! names and the add-ins schemas) is compared with `tests/golden/<name>.rs`. The `golden-build` crate compiles
 //! every golden file warning-free and round-trips the samples' examples through them.
 //!
 //! To accept new output: `UPDATE_GOLDEN=1 cargo test -p jsonstruct-codegen --test golden`.
@@ -27,12 +27,20 @@ fn samples_dir(test: &str) -> Option<PathBuf> {
 
 /// (golden name, schema path, schema path as shown, int64 encoding); `test` asks for them.
 fn cases(test: &str) -> Vec<(String, PathBuf, String, Int64Encoding)> {
-    let mut out = vec![(
-        "hostile".to_owned(),
-        crate_dir().join("tests/hostile/schema.struct.json"),
-        "crates/jsonstruct-codegen/tests/hostile/schema.struct.json".to_owned(),
-        Int64Encoding::Number,
-    )];
+    let mut out = vec![
+        (
+            "hostile".to_owned(),
+            crate_dir().join("tests/hostile/schema.struct.json"),
+            "crates/jsonstruct-codegen/tests/hostile/schema.struct.json".to_owned(),
+            Int64Encoding::Number,
+        ),
+        (
+            "addins".to_owned(),
+            crate_dir().join("tests/addins/schema.struct.json"),
+            "crates/jsonstruct-codegen/tests/addins/schema.struct.json".to_owned(),
+            Int64Encoding::String,
+        ),
+    ];
     if let Some(dir) = samples_dir(test) {
         let mut samples: Vec<String> = std::fs::read_dir(&dir)
             .unwrap()
@@ -150,6 +158,21 @@ fn every_file_names_its_command() {
                 "{}: {first}",
                 file.path
             );
+        }
+    }
+}
+
+/// The add-ins schema's examples are valid instances: the generated types (round-tripped by
+/// the golden-build crate) and the validator read core `#add-ins` the same way.
+#[test]
+fn the_add_in_examples_are_valid() {
+    let dir = crate_dir().join("tests/addins");
+    let schema = Schema::from_path(dir.join("schema.struct.json")).unwrap();
+    let validator = jsonstruct::Validator::new(&schema).unwrap();
+    for example in ["example1.json", "example2.json"] {
+        let text = std::fs::read(dir.join(example)).unwrap();
+        if let Err(report) = validator.validate(&text) {
+            panic!("{example}: {:?}", report.errors);
         }
     }
 }

@@ -121,6 +121,9 @@ codes! {
     /// Warning: `$extends` names a type that is not abstract (the draft requires abstract bases;
     /// the official samples extend concrete types).
     SchemaExtendsNotAbstract = "SCHEMA_EXTENDS_NOT_ABSTRACT", own;
+    /// Warning: `dependentRequired` names a member a closed object can never have (not
+    /// declared, `additionalProperties: false`, no `patternProperties` match).
+    SchemaDependentNameUnreachable = "SCHEMA_DEPENDENT_NAME_UNREACHABLE", own;
     /// Warning: `$uses` names an add-in we do not know.
     SchemaUsesUnknown = "SCHEMA_USES_UNKNOWN", own;
     /// Warning: `$schema` is not one of the JSON Structure meta-schemas.

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use jsonstruct::Code;
+use jsonstruct::{Code, InstanceCode};
 use jsonstruct_test_support::corpus;
 
 /// The codes of the shared list, or `None` when the corpus is missing (recorded as not run,
@@ -62,5 +62,29 @@ fn shared_codes_exist_upstream_and_own_codes_do_not() {
         Code::ALL.len(),
         Code::ALL.iter().filter(|c| c.is_own()).count(),
         upstream.len()
+    );
+}
+
+/// The README's list of own codes is how users learn them: each own code is named there.
+#[test]
+fn own_codes_are_listed_in_the_readme() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md"))
+        .expect("README.md at the workspace root");
+    let own = Code::ALL
+        .iter()
+        .filter(|c| c.is_own())
+        .map(|c| c.as_str())
+        .chain(
+            InstanceCode::ALL
+                .iter()
+                .filter(|c| c.is_own())
+                .map(|c| c.as_str()),
+        );
+    let missing: Vec<&str> = own
+        .filter(|code| !readme.contains(&format!("`{code}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "own codes the README does not list: {missing:?}"
     );
 }

@@ -126,16 +126,7 @@ const DISAGREEMENTS: &[(&str, Verdict, &str)] = &[
 
 /// Lines we still get wrong, with the gap behind each (expected failures: a line listed here
 /// that starts to pass fails the run, so the list only shrinks).
-const KNOWN_GAPS: &[(&str, &str)] = &[
-    (
-        "instances/sdk-py-core-metaschema-rejects-validation-uses/invalid-1.json",
-        "instance $uses is not checked against $offers yet",
-    ),
-    (
-        "schemas/sdk-python/valid-extended-schemas-VALID-OBJECT-VALIDATION.struct.json",
-        "dependentRequired must still name declared properties",
-    ),
-];
+const KNOWN_GAPS: &[(&str, &str)] = &[];
 
 struct Line {
     path: String,

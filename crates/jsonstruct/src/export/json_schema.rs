@@ -58,13 +58,41 @@ struct Exporter<'s> {
     shared: BTreeMap<String, Value>,
 }
 
-/// The `$schema` member of a root instance: metadata that the validator skips, whatever its
-/// value.
-fn instance_metadata() -> Value {
+/// Members of a root instance that describe it rather than being data: the validator neither
+/// counts them nor checks them against the type (core `#uses-keyword`).
+const METADATA: [&str; 2] = ["$schema", "$uses"];
+
+/// The schema of the instance metadata member `name` (one of [`METADATA`]) at the root.
+fn metadata_schema(name: &str, offers: &[&str]) -> Value {
+    if name != "$uses" {
+        return json!({
+            "description": "Instance metadata: names the JSON Structure schema document. The \
+                            validator skips this member at the document root, whatever its value."
+        });
+    }
+    let description =
+        "Instance metadata: the add-ins the instance uses, from the schema's $offers.";
+    if offers.is_empty() {
+        return json!({ "description": description, "type": "array", "maxItems": 0 });
+    }
     json!({
-        "description": "Instance metadata: names the JSON Structure schema document. The \
-                        validator skips this member at the document root, whatever its value."
+        "description": description,
+        "type": "array",
+        "items": { "enum": offers },
+        "uniqueItems": true,
     })
+}
+
+/// `counts(k)` for the number `k` of the metadata members `names` an instance has.
+fn by_metadata_present(names: &[&str], extra: u64, counts: &dyn Fn(u64) -> Value) -> Value {
+    match names.split_first() {
+        None => counts(extra),
+        Some((first, rest)) => json!({
+            "if": { "required": [first] },
+            "then": by_metadata_present(rest, extra + 1, counts),
+            "else": by_metadata_present(rest, extra, counts),
+        }),
+    }
 }
 
 /// Adds `key: value`; when the key is already taken (a choice's `oneOf` and an add-in's `oneOf`,
@@ -234,6 +262,12 @@ impl<'s> Exporter<'s> {
                 .push_str(" (int64 and uint64 also as JSON numbers, besides the spec's strings)");
         }
         comment.push('.');
+        if self.schema.offers().next().is_some() {
+            comment.push_str(
+                " The add-ins the document offers ($offers) are not exported: members an \
+                 instance enables with $uses are rejected here where the extended type is closed.",
+            );
+        }
         if root.is_none() {
             comment.push_str(
                 " The document declares no root type ('type' or '$root'), only definitions: \
@@ -371,8 +405,10 @@ impl<'s> Exporter<'s> {
         let n = self.schema.node(id);
         let own = match &n.kind {
             TypeKind::Object(o) => {
-                matches!(o.additional, Additional::Forbidden | Additional::Schema(_))
-                    && o.properties.iter().all(|p| p.wire_name != "$schema")
+                let closed = matches!(o.additional, Additional::Forbidden | Additional::Schema(_));
+                METADATA.iter().any(|m| {
+                    (closed || *m == "$uses") && o.properties.iter().all(|p| p.wire_name != *m)
+                })
             }
             TypeKind::Map { .. } => true,
             TypeKind::Choice(c) => {
@@ -394,6 +430,12 @@ impl<'s> Exporter<'s> {
                 .chain(&c.else_)
                 .any(|m| self.meta_differs(*m, seen))
         })
+    }
+
+    /// The schema of the root metadata member `name`, with the add-ins this document offers.
+    fn instance_metadata(&self, name: &str) -> Value {
+        let offers: Vec<&str> = self.schema.offers().map(|(n, _)| n).collect();
+        metadata_schema(name, &offers)
     }
 
     fn reference(&mut self, target: TypeId, meta: bool, s: &mut Map<String, Value>) {
@@ -843,8 +885,14 @@ impl<'s> Exporter<'s> {
             }
         }
         let closed = matches!(o.additional, Additional::Forbidden | Additional::Schema(_));
-        if meta && closed && !props.contains_key("$schema") {
-            props.insert("$schema".into(), instance_metadata());
+        if meta {
+            // A closed object must let the metadata through; an open one lets `$schema`
+            // through anyway, but `$uses` is still checked.
+            for name in METADATA.into_iter().filter(|m| closed || *m == "$uses") {
+                if !props.contains_key(name) {
+                    props.insert(name.into(), self.instance_metadata(name));
+                }
+            }
         }
         if !props.is_empty() {
             s.insert("properties".into(), Value::Object(props));
@@ -881,34 +929,39 @@ impl<'s> Exporter<'s> {
             let dependent: Map<String, Value> = v
                 .dependent_required
                 .iter()
-                .filter_map(|(a, bs)| {
-                    let needs: Vec<String> = bs.iter().filter_map(|b| wire(b)).collect();
-                    Some((wire(a)?, json!(needs)))
+                .map(|(a, bs)| {
+                    // A name the object does not declare is a member name as written.
+                    let member = |n: &String| wire(n).unwrap_or_else(|| n.clone());
+                    let needs: Vec<String> = bs.iter().map(member).collect();
+                    (member(a), json!(needs))
                 })
                 .collect();
             if !dependent.is_empty() {
                 s.insert("dependentRequired".into(), Value::Object(dependent));
             }
-            // At the root an undeclared `$schema` member is metadata: not counted, not
-            // matched against patterns or names (a declared one is an ordinary property).
-            let metadata = meta && !o.properties.iter().any(|p| p.wire_name == "$schema");
-            self.entries(v, false, metadata, s, notes);
+            // At the root undeclared `$schema` and `$uses` members are metadata: not counted,
+            // not matched against patterns or names (a declared one is an ordinary property).
+            let metadata: Vec<&str> = METADATA
+                .into_iter()
+                .filter(|m| meta && !o.properties.iter().any(|p| p.wire_name == *m))
+                .collect();
+            self.entries(v, false, &metadata, s, notes);
         }
     }
 
     /// Validation keywords shared by objects and maps. `map` selects the map reading
-    /// (`additionalProperties` holds the values schema); `metadata` is set for an object or map
-    /// at the document root, whose `$schema` member the validator neither counts nor checks.
+    /// (`additionalProperties` holds the values schema); `metadata` names the members of an
+    /// object or map at the document root that the validator neither counts nor checks.
     fn entries(
         &mut self,
         v: &Validation,
         map: bool,
-        metadata: bool,
+        metadata: &[&str],
         s: &mut Map<String, Value>,
         notes: &mut Vec<String>,
     ) {
-        if metadata && (v.min_entries.is_some() || v.max_entries.is_some()) {
-            // Counted without the root `$schema` member: one more is allowed when it is there.
+        if !metadata.is_empty() && (v.min_entries.is_some() || v.max_entries.is_some()) {
+            // Counted without the metadata members: as many more are allowed as are there.
             let counts = |extra: u64| {
                 let mut m = Map::new();
                 if let Some(min) = v.min_entries {
@@ -922,11 +975,7 @@ impl<'s> Exporter<'s> {
             put(
                 s,
                 "allOf",
-                json!([{
-                    "if": { "required": ["$schema"] },
-                    "then": counts(1),
-                    "else": counts(0),
-                }]),
+                json!([by_metadata_present(metadata, 0, &counts)]),
             );
         } else {
             if let Some(min) = v.min_entries {
@@ -949,12 +998,12 @@ impl<'s> Exporter<'s> {
             } else {
                 s.insert("patternProperties".into(), Value::Object(pp));
             }
-            if metadata {
-                notes.push(
-                    "At the document root the validator does not match a '$schema' member \
-                     against patternKeys; this schema does."
-                        .into(),
-                );
+            if !metadata.is_empty() {
+                notes.push(format!(
+                    "At the document root the validator does not match {} members against \
+                     patternKeys; this schema does.",
+                    metadata.join(" or ")
+                ));
             }
         }
         if let Some(names) = v.entry_names {
@@ -962,8 +1011,8 @@ impl<'s> Exporter<'s> {
             let target = self.schema.resolve(names);
             if matches!(self.schema.node(target).kind, TypeKind::Primitive(_)) {
                 let mut schema = self.node(names, false);
-                if metadata {
-                    schema = json!({ "anyOf": [{ "const": "$schema" }, schema] });
+                if !metadata.is_empty() {
+                    schema = json!({ "anyOf": [{ "enum": metadata }, schema] });
                 }
                 s.insert("propertyNames".into(), schema);
             } else {
@@ -974,8 +1023,12 @@ impl<'s> Exporter<'s> {
             // Some member value matches: "not every member value fails".
             let schema = self.node(has, false);
             let mut every_fails = json!({ "additionalProperties": { "not": schema } });
-            if metadata {
-                every_fails["properties"] = json!({ "$schema": true });
+            if !metadata.is_empty() {
+                let skipped: Map<String, Value> = metadata
+                    .iter()
+                    .map(|m| ((*m).to_owned(), true.into()))
+                    .collect();
+                every_fails["properties"] = Value::Object(skipped);
             }
             put(s, "allOf", json!([{ "not": every_fails }]));
         }
@@ -1023,14 +1076,16 @@ impl<'s> Exporter<'s> {
         s.insert("type".into(), "object".into());
         let schema = self.node(values, false);
         s.insert("additionalProperties".into(), schema);
+        let metadata: &[&str] = if meta { &METADATA } else { &[] };
         if meta {
-            s.insert(
-                "properties".into(),
-                json!({ "$schema": instance_metadata() }),
-            );
+            let props: Map<String, Value> = METADATA
+                .into_iter()
+                .map(|m| (m.to_owned(), self.instance_metadata(m)))
+                .collect();
+            s.insert("properties".into(), Value::Object(props));
         }
         if self.validation {
-            self.entries(v, true, meta, s, notes);
+            self.entries(v, true, metadata, s, notes);
         }
     }
 
@@ -1074,8 +1129,10 @@ impl<'s> Exporter<'s> {
                 .map(|(name, t)| {
                     let mut props = Map::new();
                     props.insert(name.clone(), self.node(*t, false));
-                    if meta && name != "$schema" {
-                        props.insert("$schema".into(), instance_metadata());
+                    if meta {
+                        for m in METADATA.into_iter().filter(|m| name != m) {
+                            props.insert(m.into(), self.instance_metadata(m));
+                        }
                     }
                     json!({
                         "properties": props,

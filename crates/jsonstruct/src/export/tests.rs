@@ -670,13 +670,14 @@ fn validation_keywords_when_enabled() {
         .as_str()
         .unwrap()
         .contains("minimum 0"));
-    // At the root, a `$schema` member (metadata) is not counted.
+    // At the root, `$schema` and `$uses` members (metadata) are not counted.
+    let counts = |extra: u64| json!({ "minProperties": 1 + extra, "maxProperties": 5 + extra });
     assert_eq!(
         out["allOf"][0],
         json!({
             "if": { "required": ["$schema"] },
-            "then": { "minProperties": 2, "maxProperties": 6 },
-            "else": { "minProperties": 1, "maxProperties": 5 }
+            "then": { "if": { "required": ["$uses"] }, "then": counts(2), "else": counts(1) },
+            "else": { "if": { "required": ["$uses"] }, "then": counts(1), "else": counts(0) }
         })
     );
     assert_eq!(out["dependentRequired"], json!({ "rate": ["count"] }));
@@ -701,6 +702,37 @@ fn validation_keywords_when_enabled() {
             (json!({}), false),
             (json!({ "x_a": 1 }), false),
             (json!({ "a_x_": 1 }), true),
+            // Metadata members are not counted, and `$uses` names only offered add-ins.
+            (json!({ "$schema": "s", "$uses": [] }), false),
+            (json!({ "$schema": "s", "$uses": [], "count": 5 }), true),
+            (json!({ "$uses": ["X"], "count": 5 }), false),
+        ],
+    );
+}
+
+/// `dependentRequired` may name members the object does not declare; they are exported as
+/// written, so both sides enforce them.
+#[test]
+fn dependent_required_with_undeclared_names() {
+    let doc = json!({
+        "$schema": EXTENDED,
+        "$uses": ["JSONStructureValidation"],
+        "type": "object",
+        "properties": { "age": { "type": "int32" } },
+        "dependentRequired": { "age": ["birthdate"], "nick": ["age"] }
+    });
+    let out = root_of(doc.clone());
+    assert_eq!(
+        out["dependentRequired"],
+        json!({ "age": ["birthdate"], "nick": ["age"] })
+    );
+    agree(
+        doc,
+        &[
+            (json!({ "age": 3, "birthdate": "x" }), true),
+            (json!({ "age": 3 }), false),
+            (json!({ "nick": "n" }), false),
+            (json!({ "nick": "n", "age": 1, "birthdate": 0 }), true),
         ],
     );
 }

@@ -315,6 +315,18 @@ impl<'t> Loader<'t> {
         } else {
             BTreeMap::new()
         };
+        // An add-in type extends the type it adds to, which need not be abstract (core
+        // `#add-ins`): no warning for those.
+        let addins: Vec<String> = offers
+            .values()
+            .flatten()
+            .map(|&t| format!("{}/$extends", self.nodes[t.index()].location.pointer))
+            .collect();
+        self.diags.retain(|d| {
+            d.code != Code::SchemaExtendsNotAbstract
+                || d.source != 0
+                || !addins.iter().any(|p| d.pointer.starts_with(p.as_str()))
+        });
         self.locate();
         self.diags
             .sort_by_key(|d| (d.source, d.offset, d.severity, d.code));

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::load::{Loader, NameSite, RefSite};
-use super::{DefinitionPath, Primitive, Property, TypeId, TypeKind};
+use super::{Additional, DefinitionPath, Primitive, Property, TypeId, TypeKind};
 use crate::diagnostic::{Code, Severity};
 use crate::json::pointer;
 
@@ -383,10 +383,37 @@ fn flatten_node(l: &mut Loader<'_>, id: TypeId) -> usize {
                 .collect(),
         );
     }
-    for site in l.pending.dependent_required.remove(&id).unwrap_or_default() {
-        if !index.contains_key(&site.name) {
-            not_defined(l, &site, "dependentRequired property");
-        }
+    // The validation draft lets `dependentRequired` name members the object does not declare
+    // (unlike `required`): they may come in through `additionalProperties` or
+    // `patternProperties`. Only a name a closed object can never have is worth a warning.
+    let sites = l.pending.dependent_required.remove(&id).unwrap_or_default();
+    let node = &l.nodes[id.index()];
+    let closed = matches!(&node.kind, TypeKind::Object(o) if o.additional == Additional::Forbidden);
+    let unreachable: Vec<NameSite> = sites
+        .into_iter()
+        .filter(|site| {
+            closed
+                && !index.contains_key(&site.name)
+                && !node
+                    .validation
+                    .pattern_entries
+                    .iter()
+                    .any(|(p, _)| p.is_match(&site.name))
+        })
+        .collect();
+    for site in unreachable {
+        l.diag_in(
+            site.source,
+            Code::SchemaDependentNameUnreachable,
+            Severity::Warning,
+            &site.pointer,
+            site.offset,
+            format!(
+                "dependentRequired names '{}', which this object can never have: it is not \
+                 declared, additionalProperties is false and no patternProperties matches it",
+                site.name
+            ),
+        );
     }
 
     // Two properties that would be the same JSON member.

@@ -160,9 +160,9 @@ impl Walker<'_> {
         let mut has_found = false;
         let mut metadata = 0;
         let count = input.object(|v, key| {
-            if meta && key == "$schema" {
+            if meta && super::objects::is_metadata(&key) {
                 metadata += 1;
-                return self.skip(v, depth + 1);
+                return self.metadata(node, &key, v, m, depth);
             }
             if let Some(e) = entries {
                 self.entry_extras(node, e, v, m, &key, depth, &mut has_found)?;

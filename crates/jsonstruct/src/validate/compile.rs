@@ -24,6 +24,16 @@ pub(crate) struct Program {
     pub nodes: Vec<Node>,
     pub root: NodeId,
     pub max_depth: u32,
+    /// The add-ins the document offers (`$offers`), by index: an instance enables them with a
+    /// root `$uses` member, and [`AddInProp::addin`] refers to this list.
+    pub addins: Box<[Box<str>]>,
+}
+
+impl Program {
+    /// Index of the offered add-in `name`.
+    pub fn addin(&self, name: &str) -> Option<usize> {
+        self.addins.iter().position(|a| &**a == name)
+    }
 }
 
 pub(crate) struct Node {
@@ -280,6 +290,16 @@ pub(crate) struct Prop {
     pub raw: Option<Box<str>>,
 }
 
+/// A member an offered add-in injects into an object type (core `#add-ins`: the add-in type
+/// `$extends` the type and replaces it once an instance `$uses` it); only an instance that
+/// enables the add-in may have it.
+pub(crate) struct AddInProp {
+    pub addin: u32,
+    pub name: Box<str>,
+    pub node: NodeId,
+    pub required: bool,
+}
+
 pub(crate) enum AdditionalCheck {
     Allow,
     Forbid,
@@ -303,6 +323,8 @@ pub(crate) struct ObjectCheck {
     pub alternatives: Box<[AlternativeGroup]>,
     pub additional: AdditionalCheck,
     pub entries: Option<Box<EntriesCheck>>,
+    /// Members of offered add-ins that extend this type (usually none).
+    pub addins: Box<[AddInProp]>,
 }
 
 impl ObjectCheck {
@@ -391,8 +413,12 @@ fn slot(sig: u32, mask: usize) -> usize {
 pub(crate) struct EntriesCheck {
     pub min: Option<u64>,
     pub max: Option<u64>,
-    /// Object property index -> indices it requires.
+    /// `dependentRequired` as member indices: below the object's property count a declared
+    /// property, from there on an entry of `undeclared`.
     pub dependent: Box<[(u32, Box<[u32]>)]>,
+    /// Member names `dependentRequired` uses that the object does not declare (the draft
+    /// allows them: they can arrive through `additionalProperties` or `patternProperties`).
+    pub undeclared: Box<[Box<str>]>,
     pub patterns: Box<[(Pattern, NodeId)]>,
     pub names: Option<NodeId>,
     pub has: Option<NodeId>,
@@ -498,13 +524,61 @@ pub(crate) fn compile(schema: &Schema, root: TypeId, options: &Options) -> Progr
         .nodes()
         .map(|(id, _)| c.with_extensions_of(id).node(id))
         .collect();
+    let root = c.target(root);
+    let addins = inject_addins(schema, &c, &mut nodes, root);
     compute_accepts(&mut nodes);
     fill_union_tables(&mut nodes);
     Program {
         nodes,
-        root: c.target(root),
+        root,
         max_depth: options.max_depth,
+        addins,
     }
+}
+
+/// Gives every object type an offered add-in extends the add-in's own members. An add-in
+/// definition without `$extends` applies to the type being validated (the SDKs' reading).
+fn inject_addins(
+    schema: &Schema,
+    c: &Compiler<'_>,
+    nodes: &mut [Node],
+    root: NodeId,
+) -> Box<[Box<str>]> {
+    let mut names = Vec::new();
+    for (index, (name, definitions)) in schema.offers().enumerate() {
+        names.push(Box::from(name));
+        for &definition in definitions {
+            let d = schema.node(schema.resolve(definition));
+            let TypeKind::Object(o) = &d.kind else {
+                continue;
+            };
+            let bases: Vec<NodeId> = if d.extends.is_empty() {
+                vec![root]
+            } else {
+                d.extends.iter().map(|&b| c.target(b)).collect()
+            };
+            for base in bases {
+                let Kind::Object(target) = &mut nodes[base as usize].kind else {
+                    continue;
+                };
+                let mut added: Vec<AddInProp> = std::mem::take(&mut target.addins).into_vec();
+                for p in o.properties.iter().filter(|p| p.inherited_from.is_none()) {
+                    // A member the type declares itself keeps its own definition.
+                    if target.find(&p.wire_name).is_some() {
+                        continue;
+                    }
+                    added.push(AddInProp {
+                        addin: index as u32,
+                        name: p.wire_name.as_str().into(),
+                        node: c.target(p.ty),
+                        required: p.required,
+                    });
+                }
+                target.addins = added.into();
+            }
+        }
+    }
+    names.into()
 }
 
 #[derive(Clone, Copy)]
@@ -640,6 +714,7 @@ impl Compiler<'_> {
                         "minProperties",
                         "maxProperties",
                     ),
+                    addins: Box::new([]),
                 }))
             }
             TypeKind::Array { items } | TypeKind::Set { items } => {
@@ -792,21 +867,31 @@ impl Compiler<'_> {
         if !self.validation {
             return None;
         }
-        let index = |name: &str| {
-            props
-                .and_then(|ps| ps.iter().position(|p| p.name == name))
-                .map(|i| i as u32)
+        let declared = props.unwrap_or_default();
+        let mut undeclared: Vec<Box<str>> = Vec::new();
+        let mut index = |name: &str| match declared.iter().position(|p| p.name == name) {
+            Some(i) => i as u32,
+            None => {
+                let j = match undeclared.iter().position(|u| &**u == name) {
+                    Some(j) => j,
+                    None => {
+                        undeclared.push(name.into());
+                        undeclared.len() - 1
+                    }
+                };
+                (declared.len() + j) as u32
+            }
         };
+        let dependent = v
+            .dependent_required
+            .iter()
+            .map(|(a, bs)| (index(a), bs.iter().map(|b| index(b)).collect()))
+            .collect();
         let e = EntriesCheck {
             min: v.min_entries,
             max: v.max_entries,
-            dependent: v
-                .dependent_required
-                .iter()
-                .filter_map(|(a, bs)| {
-                    Some((index(a)?, bs.iter().filter_map(|b| index(b)).collect()))
-                })
-                .collect(),
+            dependent,
+            undeclared: undeclared.into(),
             patterns: v
                 .pattern_entries
                 .iter()

@@ -122,6 +122,8 @@ instance_codes! {
     HasNoMatch = "INSTANCE_HAS_NO_MATCH", own;
     /// A map key fails `keyNames`, or an object member name fails `propertyNames`.
     MapKeyInvalid = "INSTANCE_MAP_KEY_INVALID", own;
+    /// The instance's `$uses` names an add-in the schema does not offer (core `#uses-keyword`).
+    UsesNotOffered = "INSTANCE_USES_NOT_OFFERED", own;
 }
 
 impl fmt::Display for InstanceCode {

@@ -44,7 +44,6 @@ use crate::schema::{Schema, TypeId};
 
 use compile::Program;
 use input::{Bytes, Stop, ValueInput};
-use memo::Memo;
 use walk::{Collect, Fast, Walker};
 
 /// Validation options.
@@ -177,18 +176,11 @@ impl Validator {
         }
     }
 
-    fn walker(&self) -> Walker<'_> {
-        Walker {
-            prog: &self.program,
-            memo: Memo::default(),
-        }
-    }
-
     /// Whether `json` is a valid instance: one pass over the bytes, stopping at the first
     /// problem, allocating nothing for valid input without escaped strings.
     pub fn is_valid(&self, json: &[u8]) -> bool {
         let mut input = Bytes::new(json);
-        self.walker()
+        Walker::new(&self.program, &input)
             .value(self.program.root, &mut input, &mut Fast, 0, true)
             .is_ok()
             && input.end().is_ok()
@@ -202,8 +194,7 @@ impl Validator {
         }
         let mut input = Bytes::new(json);
         let mut collect = Collect::default();
-        let walked = self
-            .walker()
+        let walked = Walker::new(&self.program, &input)
             .value(self.program.root, &mut input, &mut collect, 0, true)
             .and_then(|_| input.end());
         if let Err(Stop::Syntax(e)) = walked {
@@ -215,7 +206,7 @@ impl Validator {
     /// Whether an already parsed value is valid.
     pub fn is_valid_value(&self, value: &serde_json::Value) -> bool {
         let mut input = ValueInput::new(value);
-        self.walker()
+        Walker::new(&self.program, &input)
             .value(self.program.root, &mut input, &mut Fast, 0, true)
             .is_ok()
     }
@@ -227,10 +218,13 @@ impl Validator {
         }
         let mut input = ValueInput::new(value);
         let mut collect = Collect::default();
-        if let Err(Stop::Syntax(e)) =
-            self.walker()
-                .value(self.program.root, &mut input, &mut collect, 0, true)
-        {
+        if let Err(Stop::Syntax(e)) = Walker::new(&self.program, &input).value(
+            self.program.root,
+            &mut input,
+            &mut collect,
+            0,
+            true,
+        ) {
             collect.syntax(e, None);
         }
         Err(finish(collect, None, self.max_errors))

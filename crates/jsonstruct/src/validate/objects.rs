@@ -63,6 +63,12 @@ impl Seen {
     }
 }
 
+/// Root members of an instance that describe it rather than being data.
+#[inline]
+pub(crate) fn is_metadata(key: &str) -> bool {
+    key == "$schema" || key == "$uses"
+}
+
 impl Walker<'_> {
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn object<'de, I: Input<'de>, M: Mode>(
@@ -89,9 +95,13 @@ impl Walker<'_> {
         }
         self.enter(node, input, m, depth)?;
         let offset = input.offset();
-        let mut seen = Seen::new(o.props.len());
-        let mut has_found = false;
         let entries = o.entries.as_deref();
+        // Declared properties first, then the undeclared names `dependentRequired` uses, then
+        // the members of add-ins.
+        let undeclared = entries.map_or(&[][..], |e| &e.undeclared[..]);
+        let addins_at = o.props.len() + undeclared.len();
+        let mut seen = Seen::new(addins_at + o.addins.len());
+        let mut has_found = false;
         let mut metadata = 0;
         let count = input.object_members(o, |v, member| {
             let key = match member {
@@ -140,14 +150,29 @@ impl Walker<'_> {
                 }
                 Member::Other(key) => key,
             };
-            if meta && key == "$schema" {
+            if meta && is_metadata(&key) {
                 // Instance metadata, not data: no rule of the object applies to it, and the
                 // Validation counts do not count it (as for maps).
                 metadata += 1;
-                return self.skip(v, depth + 1);
+                return self.metadata(node, &key, v, m, depth);
             }
             if let Some(e) = entries {
+                if let Some(j) = undeclared.iter().position(|u| **u == *key) {
+                    seen.mark(o.props.len() + j);
+                }
                 self.entry_extras(node, e, v, m, &key, depth, &mut has_found)?;
+            }
+            if let Some(j) = self.addin_member(o, &key) {
+                if seen.mark(addins_at + j) {
+                    let off = v.offset();
+                    m.fail(InstanceCode::DuplicateProperty, node, off, || {
+                        format!("property '{key}' appears more than once")
+                    })?;
+                }
+                m.push_key(&key);
+                let r = self.value(o.addins[j].node, v, m, depth + 1, false);
+                m.pop();
+                return r;
             }
             if selector == Some(&*key) {
                 // The inline choice's selector, checked by the choice.
@@ -188,6 +213,14 @@ impl Walker<'_> {
                 }
             }
         }
+        for (j, p) in o.addins.iter().enumerate() {
+            if p.required && self.uses.has(p.addin as usize) && !seen.has(addins_at + j) {
+                m.fail(InstanceCode::RequiredPropertyMissing, node, offset, || {
+                    let addin = &self.prog.addins[p.addin as usize];
+                    format!("missing required property '{}' (add-in '{addin}')", p.name)
+                })?;
+            }
+        }
         for group in o.alternatives.iter() {
             let complete = group
                 .iter()
@@ -211,11 +244,15 @@ impl Walker<'_> {
         }
         if let Some(e) = entries {
             self.entry_counts(node, e, count - metadata, offset, has_found, m)?;
+            let name = |i: u32| match o.props.get(i as usize) {
+                Some(p) => &*p.name,
+                None => &*undeclared[i as usize - o.props.len()],
+            };
             for (a, bs) in e.dependent.iter() {
                 if seen.has(*a as usize) {
                     for &b in bs.iter() {
                         if !seen.has(b as usize) {
-                            let (a, b) = (&o.props[*a as usize].name, &o.props[b as usize].name);
+                            let (a, b) = (name(*a), name(b));
                             m.fail(InstanceCode::DependentRequired, node, offset, || {
                                 format!("property '{a}' requires property '{b}'")
                             })?;
@@ -224,6 +261,97 @@ impl Walker<'_> {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// The add-in member named `key`, when its add-in is enabled by the instance.
+    #[inline]
+    fn addin_member(&self, o: &ObjectCheck, key: &str) -> Option<usize> {
+        if o.addins.is_empty() {
+            return None;
+        }
+        o.addins
+            .iter()
+            .position(|p| *p.name == *key && self.uses.has(p.addin as usize))
+    }
+
+    /// A root member that describes the instance rather than being data (`$schema`, `$uses`):
+    /// `$schema` is any value, `$uses` a set of add-in names the document offers (core
+    /// `#uses-keyword`).
+    pub(crate) fn metadata<'de, I: Input<'de>, M: Mode>(
+        &self,
+        node: &Node,
+        key: &str,
+        v: &mut I,
+        m: &mut M,
+        depth: u32,
+    ) -> Walk {
+        if key != "$uses" {
+            return self.skip(v, depth + 1);
+        }
+        m.push_key(key);
+        let r = self.uses_member(node, v, m, depth + 1);
+        m.pop();
+        r
+    }
+
+    fn uses_member<'de, I: Input<'de>, M: Mode>(
+        &self,
+        node: &Node,
+        v: &mut I,
+        m: &mut M,
+        depth: u32,
+    ) -> Walk {
+        let kind = v.peek()?;
+        if kind != Peek::Array {
+            return self.wrong_kind(
+                node,
+                InstanceCode::ArrayExpected,
+                "an array of add-in names ($uses)",
+                kind,
+                v,
+                m,
+                depth,
+            );
+        }
+        self.enter(node, v, m, depth)?;
+        let mut named = Seen::new(self.prog.addins.len());
+        v.array(|e, i| {
+            m.push_index(i);
+            let kind = e.peek()?;
+            let r = if kind != Peek::String {
+                self.wrong_kind(
+                    node,
+                    InstanceCode::StringExpected,
+                    "an add-in name",
+                    kind,
+                    e,
+                    m,
+                    depth + 1,
+                )
+            } else {
+                let off = e.offset();
+                let name = e.string()?;
+                match self.prog.addin(name) {
+                    Some(a) if named.mark(a) => m.fail(InstanceCode::SetDuplicate, node, off, || {
+                        format!("$uses names the add-in '{name}' twice")
+                    }),
+                    Some(_) => Ok(()),
+                    None => {
+                        m.fail(InstanceCode::UsesNotOffered, node, off, || {
+                            let offered = self.prog.addins.join(", ");
+                            if offered.is_empty() {
+                                format!("$uses names the add-in '{name}', but the schema offers none")
+                            } else {
+                                format!("$uses names the add-in '{name}', which the schema does not offer (it offers: {offered})")
+                            }
+                        })
+                    }
+                }
+            };
+            m.pop();
+            r
+        })?;
         Ok(())
     }
 
@@ -358,8 +486,8 @@ impl Walker<'_> {
         let offset = input.offset();
         let mut options = 0;
         input.object(|v, key| {
-            if meta && key == "$schema" {
-                return self.skip(v, depth + 1);
+            if meta && is_metadata(&key) {
+                return self.metadata(node, &key, v, m, depth);
             }
             options += 1;
             m.push_key(&key);

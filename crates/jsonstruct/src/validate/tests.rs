@@ -467,6 +467,141 @@ fn collection_keywords() {
     );
 }
 
+/// The validation draft lets `dependentRequired` name members the object does not declare;
+/// they count when present as additional or pattern members, as triggers and as dependencies.
+#[test]
+fn dependent_required_names_undeclared_members() {
+    let v = validator(
+        r##""type": "object", "properties": {"age": {"type": "int32"}, "name": {"type": "string"}},
+            "patternProperties": {"^meta_": {"type": "string"}},
+            "dependentRequired": {"age": ["birthdate"], "meta_a": ["name", "meta_b"]}"##,
+    );
+    ok(&v, r##"{"name": "n"}"##);
+    ok(&v, r##"{"age": 3, "birthdate": "2000-01-01"}"##);
+    ok(&v, r##"{"meta_a": "x", "meta_b": "y", "name": "n"}"##);
+    bad(&v, r##"{"age": 3}"##, "INSTANCE_DEPENDENT_REQUIRED");
+    bad(
+        &v,
+        r##"{"meta_a": "x", "name": "n"}"##,
+        "INSTANCE_DEPENDENT_REQUIRED",
+    );
+    let report = v.validate(br#"{"meta_a": "x"}"#).unwrap_err();
+    let messages: Vec<&str> = report.errors.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "property 'meta_a' requires property 'name'",
+            "property 'meta_a' requires property 'meta_b'"
+        ]
+    );
+}
+
+/// Core `#add-ins`: an offered add-in type extends a type and replaces it wherever it is used
+/// once an instance names the add-in in its root `$uses`; `$uses` may only name offered add-ins.
+#[test]
+fn instance_uses_enables_offered_add_ins() {
+    let v = validator(
+        r##""$root": "#/definitions/Order",
+            "$offers": {"Delivery": "#/definitions/DeliveryInstructions", "Gift": ["#/definitions/GiftNote"]},
+            "definitions": {
+              "Order": {"type": "object", "properties": {
+                  "id": {"type": "string"},
+                  "ship_to": {"type": {"$ref": "#/definitions/StreetAddress"}}},
+                "additionalProperties": false},
+              "StreetAddress": {"type": "object", "properties": {"street": {"type": "string"}},
+                "additionalProperties": false},
+              "DeliveryInstructions": {"abstract": true, "type": "object",
+                "$extends": "#/definitions/StreetAddress",
+                "properties": {"instructions": {"type": "string"}, "floor": {"type": "int32"}},
+                "required": ["instructions"]},
+              "GiftNote": {"abstract": true, "type": "object",
+                "properties": {"note": {"type": "string"}}}}"##,
+    );
+    // Without $uses the add-in's members are unknown to the closed types.
+    ok(&v, r##"{"id": "1", "ship_to": {"street": "Main St"}}"##);
+    bad(
+        &v,
+        r##"{"id": "1", "ship_to": {"street": "Main St", "instructions": "back door"}}"##,
+        "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED",
+    );
+    // With it, they are members of the extended type wherever it appears, checked by their
+    // own schema; `$uses` may come after them.
+    ok(
+        &v,
+        r##"{"ship_to": {"street": "Main St", "instructions": "back door", "floor": 2}, "id": "1",
+            "$uses": ["Delivery"]}"##,
+    );
+    bad(
+        &v,
+        r##"{"$uses": ["Delivery"], "ship_to": {"instructions": "x", "floor": "two"}}"##,
+        "INSTANCE_INTEGER_EXPECTED",
+    );
+    bad(
+        &v,
+        r##"{"$uses": ["Delivery"], "ship_to": {"street": "Main St"}}"##,
+        "INSTANCE_REQUIRED_PROPERTY_MISSING",
+    );
+    // An add-in without $extends adds to the document's type; each add-in is enabled alone.
+    ok(&v, r##"{"$uses": ["Gift"], "id": "1", "note": "enjoy"}"##);
+    bad(
+        &v,
+        r##"{"$uses": ["Gift"], "ship_to": {"instructions": "x"}}"##,
+        "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED",
+    );
+    // What $uses may hold.
+    bad(
+        &v,
+        r##"{"$uses": ["Delivery", "Units"]}"##,
+        "INSTANCE_USES_NOT_OFFERED",
+    );
+    bad(
+        &v,
+        r##"{"$uses": ["Gift", "Gift"]}"##,
+        "INSTANCE_SET_DUPLICATE",
+    );
+    bad(&v, r##"{"$uses": "Gift"}"##, "INSTANCE_ARRAY_EXPECTED");
+    bad(&v, r##"{"$uses": [1]}"##, "INSTANCE_STRING_EXPECTED");
+    // `$uses` is instance metadata only at the root.
+    bad(
+        &v,
+        r##"{"ship_to": {"$uses": ["Delivery"], "instructions": "x"}}"##,
+        "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED",
+    );
+    let report = v.validate(br#"{"$uses": ["Units"]}"#).unwrap_err();
+    assert_eq!(report.errors[0].path, "/$uses/0");
+    assert_eq!(
+        report.errors[0].message,
+        "$uses names the add-in 'Units', which the schema does not offer (it offers: Delivery, Gift)"
+    );
+}
+
+/// A schema that offers nothing accepts no `$uses` names, but `$uses` is still metadata there:
+/// it is never checked as an ordinary member.
+#[test]
+fn instance_uses_without_offers() {
+    let v = validator(
+        r##""type": "object", "properties": {"value": {"type": "string"}}, "additionalProperties": false"##,
+    );
+    ok(
+        &v,
+        r##"{"$schema": "https://example.com/t", "$uses": [], "value": "x"}"##,
+    );
+    assert_eq!(
+        codes(
+            &v,
+            r##"{"$uses": ["JSONStructureValidation"], "value": "x"}"##
+        ),
+        ["INSTANCE_USES_NOT_OFFERED"]
+    );
+    let v = validator(r##""type": "map", "values": {"type": "string"}"##);
+    ok(&v, r##"{"$uses": [], "a": "b"}"##);
+    bad(
+        &v,
+        r##"{"$uses": ["X"], "a": "b"}"##,
+        "INSTANCE_USES_NOT_OFFERED",
+    );
+}
+
 #[test]
 fn composition_keywords() {
     let v = validator(

@@ -10,6 +10,7 @@ use super::compile::{peek_index, Composition, Kind, Node, NodeId, Program, Union
 use super::error::{InstanceCode, ValidationError};
 use super::input::{Input, Stop, Walk};
 use super::memo::Memo;
+use super::objects::Seen;
 
 pub(crate) trait Mode {
     const COLLECT: bool;
@@ -153,9 +154,46 @@ pub(crate) struct Walker<'p> {
     pub prog: &'p Program,
     /// Outcomes of the trials made so far in this validation.
     pub memo: Memo,
+    /// The offered add-ins the instance enables with its root `$uses` (indices into
+    /// `prog.addins`).
+    pub uses: Seen,
 }
 
 impl<'p> Walker<'p> {
+    /// A walker for the instance at `input`. When the document offers add-ins, the root's
+    /// `$uses` is read first (on a fork), because members of an add-in may come before it;
+    /// anything wrong in it is reported by the walk itself.
+    pub fn new<'de, I: Input<'de>>(prog: &'p Program, input: &I) -> Self {
+        let mut uses = Seen::new(prog.addins.len());
+        if !prog.addins.is_empty() {
+            let mut look = input.fork();
+            if look.peek() == Ok(Peek::Object) {
+                let max = prog.max_depth;
+                // Malformed JSON is left for the walk to report.
+                let _ = look.object(|v, key| {
+                    if key != "$uses" || v.peek()? != Peek::Array {
+                        return v.skip(max);
+                    }
+                    v.array(|e, _| {
+                        if e.peek()? != Peek::String {
+                            return e.skip(max);
+                        }
+                        if let Some(i) = prog.addin(e.string()?) {
+                            uses.mark(i);
+                        }
+                        Ok(())
+                    })
+                    .map(|_| ())
+                });
+            }
+        }
+        Walker {
+            prog,
+            memo: Memo::default(),
+            uses,
+        }
+    }
+
     #[inline]
     pub fn node(&self, id: NodeId) -> &'p Node {
         &self.prog.nodes[id as usize]

@@ -13,6 +13,11 @@
 #[path = "../../golden/hostile.rs"]
 pub mod hostile;
 
+/// Offered add-ins (`tests/addins/schema.struct.json`): members injected into the extended type.
+#[rustfmt::skip]
+#[path = "../../golden/addins.rs"]
+pub mod addins;
+
 #[rustfmt::skip]
 #[path = "../../golden/01-basic-person.rs"]
 pub mod s01_basic_person;

@@ -141,6 +141,25 @@ samples! {
     multiple_inheritance: "12-multiple-inheritance" => g::s12_multiple_inheritance::FlyingCar;
 }
 
+/// Add-in members land in the struct of the type the add-in extends.
+#[test]
+fn add_in_members_round_trip() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../addins");
+    assert_eq!(round_trip_all::<g::addins::Shipment>(&dir), 2);
+    let text = std::fs::read_to_string(dir.join("example1.json")).unwrap();
+    let shipment: g::addins::Shipment = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        shipment.ship_to.instructions.as_deref(),
+        Some("Leave at the back door")
+    );
+    assert_eq!(shipment.ship_to.floor, Some(2));
+    assert_eq!(shipment.tracking_number.as_deref(), Some("1Z999"));
+    assert_eq!(
+        shipment.uses.as_deref(),
+        Some(&["DeliveryInstructions".to_owned(), "Tracking".to_owned()][..])
+    );
+}
+
 #[test]
 fn hostile_names_round_trip() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../hostile");

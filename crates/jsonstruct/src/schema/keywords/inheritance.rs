@@ -83,6 +83,26 @@ mod tests {
         assert_eq!(schema.node(schema.root().unwrap()).extends, [base]);
     }
 
+    /// An add-in type extends the (concrete) type it adds to (core `#add-ins`); only other
+    /// `$extends` of a concrete type get the warning.
+    #[test]
+    fn an_offered_add_in_may_extend_a_concrete_type() {
+        let r = check(
+            r##""$root": "#/definitions/Address", "$offers": {"Delivery": "#/definitions/Delivery"},
+               "definitions": {
+                 "Address": {"type": "object", "properties": {"street": {"type": "string"}}},
+                 "Delivery": {"type": "object", "abstract": true, "$extends": "#/definitions/Address",
+                   "properties": {"instructions": {"type": "string"}}},
+                 "Other": {"type": "object", "$extends": "#/definitions/Address",
+                   "properties": {"x": {"type": "string"}}}}"##,
+            &[],
+        );
+        assert_eq!(
+            found(&r),
+            ["SCHEMA_EXTENDS_NOT_ABSTRACT at /definitions/Other/$extends"]
+        );
+    }
+
     #[test]
     fn bad_values_and_places() {
         let r = check(

@@ -195,6 +195,32 @@ mod tests {
         );
     }
 
+    /// Undeclared names are allowed (validation `#dependentRequired` has no rule against them);
+    /// only a name a closed object can never have is worth a warning.
+    #[test]
+    fn dependent_required_may_name_undeclared_members() {
+        let open = format!(r#"{OBJECT}, "dependentRequired": {{"a": ["birthdate"], "z": ["a"]}}"#);
+        assert_eq!(found(&check(&open, &[Validation])), Vec::<String>::new());
+        let patterned = format!(
+            r#"{OBJECT}, "additionalProperties": false, "patternProperties": {{"^x_": {{"type": "string"}}}},
+               "dependentRequired": {{"a": ["x_b"], "x_c": ["b"]}}"#
+        );
+        assert_eq!(
+            found(&check(&patterned, &[Validation])),
+            Vec::<String>::new()
+        );
+        let closed = format!(
+            r#"{OBJECT}, "additionalProperties": false, "patternProperties": {{"^x_": {{"type": "string"}}}},
+               "dependentRequired": {{"a": ["birthdate", "x_ok"]}}"#
+        );
+        let r = check(&closed, &[Validation]);
+        assert_eq!(
+            found(&r),
+            ["SCHEMA_DEPENDENT_NAME_UNREACHABLE at /dependentRequired/a/0"]
+        );
+        assert!(r.diagnostics.iter().all(|d| !d.is_error()));
+    }
+
     #[test]
     fn bad_values() {
         let r = check(
