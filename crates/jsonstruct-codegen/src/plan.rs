@@ -17,8 +17,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use jsonstruct::formats::Encoding;
-use jsonstruct::json::Value as Literal;
-use jsonstruct::schema::{Additional, DefinitionPath};
+use jsonstruct::schema::{Additional, DefinitionPath, Literal};
 use jsonstruct::{Schema, TypeId, TypeKind};
 
 use crate::names::{self, Namer};

@@ -3,8 +3,7 @@
 //! pretty printer (keys sorted, whatever `serde_json` features are enabled).
 
 use jsonstruct::formats::Encoding;
-use jsonstruct::json::Value as Literal;
-use jsonstruct::schema::Primitive;
+use jsonstruct::schema::{Literal, Primitive};
 use jsonstruct::{Schema, TypeId, TypeKind};
 use serde_json::{json, Map, Value};
 

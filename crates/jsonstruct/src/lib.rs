@@ -29,10 +29,10 @@ pub mod diagnostic;
 pub mod diff;
 pub mod export;
 pub mod import;
-pub mod json;
-pub mod location;
-pub mod numeric;
-pub mod scalar;
+mod json;
+mod location;
+mod numeric;
+mod scalar;
 pub mod schema;
 pub mod validate;
 
@@ -42,6 +42,7 @@ pub mod validate;
 pub use jsonstruct_types::formats;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
+pub use location::LineIndex;
 pub use schema::{
     CheckReport, DocumentId, LoadError, Schema, SchemaSet, TypeId, TypeKind, TypeNode,
     UnknownDefinition,

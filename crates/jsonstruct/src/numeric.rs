@@ -85,15 +85,6 @@ impl Exact {
         self.exp >= 0
     }
 
-    /// Number of digits after the decimal point in the shortest form.
-    pub fn scale(&self) -> u64 {
-        if self.exp < 0 {
-            self.exp.unsigned_abs()
-        } else {
-            0
-        }
-    }
-
     /// The integer part's magnitude, saturated to `i128::MAX`, and whether a fraction remains.
     fn trunc_magnitude(&self) -> (i128, bool) {
         let len = self.digits.len() as i64;
@@ -342,10 +333,9 @@ mod tests {
     }
 
     #[test]
-    fn integer_and_scale() {
+    fn integers() {
         assert!(x("1.000").is_integer());
         assert!(x("1e3").is_integer());
         assert!(!x("1.5").is_integer());
-        assert_eq!(x("1.250").scale(), 2);
     }
 }

@@ -90,21 +90,6 @@ fn unescape(segment: &str) -> Result<String, PointerError> {
     Ok(out)
 }
 
-/// Checks an RFC 6901 pointer string (not a fragment): empty, or `/`-separated segments with
-/// valid `~` escapes.
-pub fn is_valid_pointer(s: &str) -> bool {
-    if s.is_empty() {
-        return true;
-    }
-    let Some(rest) = s.strip_prefix('/') else {
-        return false;
-    };
-    let b = rest.as_bytes();
-    b.iter()
-        .enumerate()
-        .all(|(i, &c)| c != b'~' || matches!(b.get(i + 1), Some(b'0' | b'1')))
-}
-
 /// The JSON Pointer of the value being read at byte `offset` of a JSON text that may be
 /// malformed from there on: where a syntax error is. The text before `offset` is assumed to
 /// be well-formed (it is what the scanner accepted). Inside an array the pointer names the
@@ -191,15 +176,6 @@ mod tests {
             Err(PointerError::PercentEncoded)
         );
         assert_eq!(parse_fragment("#/a#b"), Err(PointerError::NotFragment));
-    }
-
-    #[test]
-    fn plain_pointers() {
-        assert!(is_valid_pointer(""));
-        assert!(is_valid_pointer("/a/~0/~1"));
-        assert!(!is_valid_pointer("a/b"));
-        assert!(!is_valid_pointer("/~2"));
-        assert!(!is_valid_pointer("/a~"));
     }
 
     #[test]

@@ -270,11 +270,6 @@ impl<'a> Scanner<'a> {
         self.pos
     }
 
-    /// The whole input.
-    pub fn input(&self) -> &'a [u8] {
-        self.bytes
-    }
-
     #[inline]
     fn err<T>(&self, kind: SyntaxErrorKind, offset: usize) -> R<T> {
         Err(SyntaxError { kind, offset })
@@ -955,11 +950,6 @@ impl<'a> Scanner<'a> {
         } else {
             Ok(())
         }
-    }
-
-    /// Raw bytes between two offsets.
-    pub fn slice(&self, start: usize, end: usize) -> &'a [u8] {
-        &self.bytes[start..end]
     }
 }
 

@@ -30,7 +30,15 @@ pub use types::{is_identifier, Compound, Primitive, WireForm};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::formats::Encoding;
-use crate::json::Value as Literal;
+
+/// A member of a [`Literal`] object, with the byte offset of its key.
+pub use crate::json::Member as LiteralMember;
+/// An element of a [`Literal`] array (or a member's value), with the byte range it occupies in
+/// the schema document.
+pub use crate::json::Node as LiteralNode;
+/// A JSON value written in a schema (`const`, `enum`, `default`): numbers keep their exact
+/// source text, members their order and duplicates.
+pub use crate::json::Value as Literal;
 
 /// Index of a node in the schema arena.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
