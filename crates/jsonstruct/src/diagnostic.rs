@@ -12,7 +12,9 @@ macro_rules! codes {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum Code {
-            $( $(#[$doc])* $variant, )*
+            $( $(#[$doc])*
+            #[doc = concat!("\n\nWire form: `", $text, "`", codes!(@origin $($own)?), ".")]
+            $variant, )*
         }
 
         impl Code {
@@ -32,6 +34,8 @@ macro_rules! codes {
     };
     (@own own) => { true };
     (@own) => { false };
+    (@origin own) => { " (our own code)" };
+    (@origin) => { " (shared SDK code)" };
 }
 
 codes! {

@@ -152,8 +152,8 @@ pub fn diff_with_options(old: &Schema, new: &Schema, options: &Options) -> Diff 
     let docs = inclusion::Docs {
         old,
         new,
-        strict_64: options.strict_64,
-        check_formats: options.check_formats,
+        strict_64: !options.int64_numbers_accepted(),
+        check_formats: options.formats_checked(),
     };
     let mut cx = compare::Cx::new(docs);
     cx.run();
