@@ -37,6 +37,8 @@
 //! `sha256` (the schema digest), [`mod@write`] (writing generated files atomically and
 //! checking them for drift).
 
+#![warn(missing_docs, unreachable_pub)]
+
 mod builder;
 mod docs;
 mod error;

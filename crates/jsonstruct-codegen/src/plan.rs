@@ -67,7 +67,7 @@ pub(crate) struct Field {
 impl Field {
     /// The value of a required string member with a `const`: it has only one, so the
     /// generated `new` fills it in instead of asking for it.
-    pub fn fixed_string(&self) -> Option<String> {
+    pub(crate) fn fixed_string(&self) -> Option<String> {
         match (&self.ty, &self.const_value, self.required) {
             (RType::Prim(Primitive::String), Some(c), true) => serde_json::from_str(c).ok(),
             _ => None,
@@ -75,7 +75,7 @@ impl Field {
     }
 
     /// Whether the member is a parameter of the generated `new`: required and not fixed.
-    pub fn is_parameter(&self) -> bool {
+    pub(crate) fn is_parameter(&self) -> bool {
         self.required && self.fixed_string().is_none()
     }
 }
@@ -157,7 +157,7 @@ pub(crate) struct Plan<'s> {
 }
 
 impl<'s> Plan<'s> {
-    pub fn build(schema: &'s Schema) -> Result<Plan<'s>, Error> {
+    pub(crate) fn build(schema: &'s Schema) -> Result<Plan<'s>, Error> {
         let mut b = Builder {
             schema,
             items: Vec::new(),
@@ -181,7 +181,7 @@ impl<'s> Plan<'s> {
     }
 
     /// Items in emission order: each definition followed by the inline types found in it.
-    pub fn order(&self) -> Vec<usize> {
+    pub(crate) fn order(&self) -> Vec<usize> {
         let mut out = Vec::with_capacity(self.items.len());
         for (i, item) in self.items.iter().enumerate() {
             if item.owner == i {
@@ -192,18 +192,18 @@ impl<'s> Plan<'s> {
         out
     }
 
-    pub fn item(&self, idx: usize) -> &Item {
+    pub(crate) fn item(&self, idx: usize) -> &Item {
         &self.items[idx]
     }
 
     /// The item a schema node became, looking through `$ref` aliases.
-    pub fn item_of(&self, node: TypeId) -> Option<usize> {
+    pub(crate) fn item_of(&self, node: TypeId) -> Option<usize> {
         let find = |n: TypeId| self.items.iter().position(|i| i.node == n);
         find(node).or_else(|| find(self.schema.resolve(node)))
     }
 
     /// `start` and every item its types name, transitively (the types a page links to).
-    pub fn closure(&self, start: usize) -> BTreeSet<usize> {
+    pub(crate) fn closure(&self, start: usize) -> BTreeSet<usize> {
         let mut seen = BTreeSet::from([start]);
         let mut stack = vec![start];
         while let Some(i) = stack.pop() {
@@ -223,7 +223,7 @@ impl<'s> Plan<'s> {
     }
 
     /// Whether a field of this type is an `Option` (looking through aliases).
-    pub fn is_option(&self, ty: &RType) -> bool {
+    pub(crate) fn is_option(&self, ty: &RType) -> bool {
         match ty {
             RType::Option(_) => true,
             RType::Named(i) => match &self.items[*i].kind {
@@ -236,7 +236,7 @@ impl<'s> Plan<'s> {
 
     /// Whether the type holds a 64/128-bit integer through wrappers and aliases only, so the
     /// position needs the `wide` serde adapter.
-    pub fn needs_wide(&self, ty: &RType) -> bool {
+    pub(crate) fn needs_wide(&self, ty: &RType) -> bool {
         match ty {
             RType::Prim(p) => is_wide(*p),
             RType::Option(t) | RType::Vec(t) | RType::Set(t) | RType::Map(t) | RType::Boxed(t) => {

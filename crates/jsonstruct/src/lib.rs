@@ -24,6 +24,8 @@
 //! assert_eq!((error.line, error.pointer.as_str()), (2, "/type"));
 //! ```
 
+#![warn(missing_docs, unreachable_pub)]
+
 pub mod config;
 pub mod diagnostic;
 pub mod diff;

@@ -67,7 +67,7 @@ fn chars(b: &[u8]) -> usize {
 }
 
 /// One-off lookup without keeping an index.
-pub fn line_col(text: &[u8], offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &[u8], offset: usize) -> (usize, usize) {
     LineIndex::new(&text[..offset.min(text.len())]).line_col(text, offset)
 }
 

@@ -101,7 +101,7 @@ impl Node {
 }
 
 /// Converts exact number text to a `serde_json::Value` (see [`Node::to_serde`]).
-pub fn number_to_serde(n: &str) -> serde_json::Value {
+pub(crate) fn number_to_serde(n: &str) -> serde_json::Value {
     if let Ok(i) = n.parse::<i64>() {
         return i.into();
     }
@@ -128,7 +128,7 @@ impl Value {
 }
 
 /// Parses a whole document. Nesting deeper than `max_depth` is an error, never a stack overflow.
-pub fn parse(bytes: &[u8], max_depth: u32) -> Result<Node, SyntaxError> {
+pub(crate) fn parse(bytes: &[u8], max_depth: u32) -> Result<Node, SyntaxError> {
     let mut scanner = Scanner::new(bytes);
     let mut scratch = String::new();
     let node = parse_value(&mut scanner, &mut scratch, 0, max_depth)?;
