@@ -601,6 +601,13 @@ impl Builder<'_> {
                         Some(self.rust_type(t, &format!("{name}AdditionalProperty"), owner)?)
                     }
                     Additional::Forbidden => None,
+                    // A form added to the model later: refuse it rather than guess.
+                    _ => {
+                        return Err(Error::unsupported(
+                            "this additionalProperties form is not supported by the generator",
+                            &node.location,
+                        ))
+                    }
                 };
                 let additional = additional.map(|ty| {
                     let mut namer = Namer::new();
@@ -830,6 +837,13 @@ impl Builder<'_> {
             TypeKind::Ref(_) | TypeKind::Union(_) => self.node_type(id, stem, owner)?,
             TypeKind::Object(_) | TypeKind::Tuple(_) | TypeKind::Choice(_) => {
                 RType::Named(self.inline_item(id, stem, owner)?)
+            }
+            // A kind added to the model later: refuse it rather than guess.
+            other => {
+                return Err(Error::unsupported(
+                    format!("a {} is not supported by the generator", other.describe()),
+                    &node.location,
+                ))
             }
         })
     }
