@@ -1,7 +1,19 @@
 //! Byte offsets to 1-based lines and columns. Computed only when a diagnostic is reported, so
 //! the hot paths carry plain offsets.
 
-/// Line starts of a text, for repeated offset lookups.
+/// Line starts of a text, for turning byte offsets (such as [`crate::Diagnostic::offset`] and
+/// [`crate::ValidationError::offset`]) into the lines and columns people read, and for
+/// showing the offending line.
+///
+/// ```
+/// use jsonstruct::LineIndex;
+///
+/// let text = "{\n  \"caf\u{e9}\": 1\n}".as_bytes();
+/// let index = LineIndex::new(text);
+/// assert_eq!(index.line_col(text, 13), (2, 11)); // the `1`: columns count characters
+/// assert_eq!(index.line_text(text, 2), "  \"caf\u{e9}\": 1".as_bytes());
+/// assert_eq!(index.line_start(2), Some(2));
+/// ```
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
