@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use jsonstruct_codegen::write::{self, Report};
-use jsonstruct_codegen::{Builder, Options};
+use jsonstruct_codegen::Builder;
 
 pub use jsonstruct_codegen::write::Mode;
 
@@ -100,14 +100,12 @@ pub fn run(root: &Path, mode: Mode) -> Result<Outcome, String> {
             .schema_dir(root.join(target.schemas))
             .command(COMMAND);
         let up = "../".repeat(Path::new(target.dir).components().count());
-        let options = Options {
-            schema_path: format!("{}/*.struct.json", target.schemas),
-            runtime_crate_path: Some(format!("{up}{RUNTIME_CRATE}")),
-            crate_version: target.version.to_owned(),
-            ..builder
-                .crate_options(target.crate_name)
-                .map_err(|e| e.to_string())?
-        };
+        let options = builder
+            .crate_options(target.crate_name)
+            .map_err(|e| e.to_string())?
+            .schema_path(format!("{}/*.struct.json", target.schemas))
+            .runtime_crate_path(format!("{up}{RUNTIME_CRATE}"))
+            .crate_version(target.version);
         let dir = root.join(target.dir);
         let files = builder
             .generate_crate(&dir, &options)

@@ -104,10 +104,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         options = options.int64_numbers(numbers);
     }
     let d = diff::diff_with_options(&old, &new, &options);
-    let policy = Policy {
-        require,
-        allow: args.allow,
-    };
+    let policy = Policy::new(require).with_allowances(args.allow);
     let (o, n) = (
         args.old.display().to_string(),
         args.new.display().to_string(),

@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use jsonstruct::config::Config;
-use jsonstruct::Schema;
 use jsonstruct_codegen::write::{self, Mode, Staleness};
 use jsonstruct_codegen::{GeneratedFiles, Int64Encoding, Options, SchemaFile};
 
@@ -92,7 +91,7 @@ fn rust(args: RustArgs) -> anyhow::Result<ExitCode> {
     let crate_name = args
         .crate_name
         .clone()
-        .unwrap_or_else(|| default_crate_name(schema));
+        .unwrap_or_else(|| jsonstruct_codegen::default_crate_name(schema));
     let mut command = format!(
         "jsonstruct generate rust {} --out {} --crate-name {crate_name}",
         schema_flags(&args.schemas, &args.dirs),
@@ -120,25 +119,26 @@ fn rust(args: RustArgs) -> anyhow::Result<ExitCode> {
     if args.vendor_runtime {
         command.push_str(" --vendor-runtime");
     }
-    let options = Options {
-        int64: match int64 {
+    let mut options = Options::new(crate_name)
+        .int64(match int64 {
             Int64::String => Int64Encoding::String,
             Int64::Number => Int64Encoding::Number,
-        },
-        schema_path: shown(&args.schemas),
-        command,
-        schema_files: args
-            .schemas
-            .iter()
-            .zip(&loaded.docs)
-            .filter_map(|(path, doc)| SchemaFile::new(path, loaded.set.text(*doc), &args.out))
-            .collect(),
-        vendor_runtime: args.vendor_runtime,
-        runtime_crate_path: (!args.vendor_runtime)
-            .then(|| runtime_crate(&args.out))
-            .flatten(),
-        ..Options::new(crate_name)
-    };
+        })
+        .schema_path(shown(&args.schemas))
+        .command(command)
+        .schema_files(
+            args.schemas
+                .iter()
+                .zip(&loaded.docs)
+                .filter_map(|(path, doc)| SchemaFile::new(path, loaded.set.text(*doc), &args.out)),
+        )
+        .vendor_runtime(args.vendor_runtime);
+    if let Some(path) = (!args.vendor_runtime)
+        .then(|| runtime_crate(&args.out))
+        .flatten()
+    {
+        options = options.runtime_crate_path(path);
+    }
     let files = match jsonstruct_codegen::generate_crate(schema, &options) {
         Ok(f) => f,
         Err(e) => return Ok(generation_failed(&args.schemas[0], &e)),
@@ -166,20 +166,19 @@ fn docs(args: DocsArgs) -> anyhow::Result<ExitCode> {
     let crate_name = args
         .crate_name
         .clone()
-        .unwrap_or_else(|| default_crate_name(schema));
+        .unwrap_or_else(|| jsonstruct_codegen::default_crate_name(schema));
     let type_flag = args
         .ty
         .as_ref()
         .map_or_else(String::new, |t| format!(" --type {t}"));
-    let options = Options {
-        schema_path: shown(&args.schemas),
-        command: format!(
-            "jsonstruct generate docs {}{type_flag} --out {} --crate-name {crate_name}",
-            schema_flags(&args.schemas, &args.dirs),
-            args.out.display()
-        ),
-        ..Options::new(crate_name)
-    };
+    let command = format!(
+        "jsonstruct generate docs {}{type_flag} --out {} --crate-name {crate_name}",
+        schema_flags(&args.schemas, &args.dirs),
+        args.out.display()
+    );
+    let options = Options::new(crate_name)
+        .schema_path(shown(&args.schemas))
+        .command(command);
     let generated = match target {
         Some(ty) => jsonstruct_codegen::generate_docs_for(schema, ty, &options),
         None => jsonstruct_codegen::generate_docs(schema, &options),
@@ -238,19 +237,6 @@ fn schema_flags(schemas: &[PathBuf], dirs: &SchemaDirs) -> String {
             .map(|d| format!("--schema-dir {}", d.display())),
     );
     flags.join(" ")
-}
-
-/// The schema's `name` in kebab case (`SessionActivity` -> `session-activity`).
-fn default_crate_name(schema: &Schema) -> String {
-    let words: Vec<String> = jsonstruct_codegen::names::words(schema.name().unwrap_or_default())
-        .iter()
-        .map(|w| w.to_ascii_lowercase())
-        .collect();
-    if words.is_empty() {
-        "schema-types".to_owned()
-    } else {
-        words.join("-")
-    }
 }
 
 /// Inside a jsonstruct checkout (an ancestor of `out` has `crates/jsonstruct-types`), the

@@ -3,8 +3,7 @@
 
 use std::io::IsTerminal;
 
-use jsonstruct::location::LineIndex;
-use jsonstruct::Diagnostic;
+use jsonstruct::{Diagnostic, LineIndex};
 
 /// Whether to colour output written to stdout or stderr.
 pub fn use_color(stderr: bool) -> bool {

@@ -6,9 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use jsonstruct::config::Config;
-use jsonstruct::location::LineIndex;
 use jsonstruct::schema::{DocumentId, SchemaSet};
-use jsonstruct::{CheckReport, Diagnostic, LoadError, Schema, TypeId};
+use jsonstruct::{CheckReport, Diagnostic, LineIndex, LoadError, Schema, TypeId};
 
 use crate::render::{self, Style};
 

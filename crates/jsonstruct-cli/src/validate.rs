@@ -15,8 +15,7 @@ use std::sync::{mpsc, Arc};
 use anyhow::Context;
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use jsonstruct::location::LineIndex;
-use jsonstruct::{Options, Report, ValidationError, Validator};
+use jsonstruct::{LineIndex, Options, Report, ValidationError, Validator};
 use rayon::prelude::*;
 use serde::Serialize;
 

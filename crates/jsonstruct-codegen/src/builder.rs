@@ -229,19 +229,21 @@ impl Builder {
     }
 
     /// [`Options`] for [`Builder::generate_crate`], with this builder's 64-bit form (explicit
-    /// or the workspace's), derives and command; set the crate-specific fields on the result.
+    /// or the workspace's), derives and command; set the crate-specific ones on the result
+    /// with its builder methods.
     pub fn crate_options(&self, crate_name: impl Into<String>) -> Result<Options, Error> {
-        Ok(Options {
-            int64: self.int64_encoding(&self.schema_files()?)?,
-            derives: self.derives.clone(),
-            command: self.command.clone(),
-            ..Options::new(crate_name)
-        })
+        let mut options = Options::new(crate_name)
+            .int64(self.int64_encoding(&self.schema_files()?)?)
+            .command(self.command.clone());
+        for path in &self.derives {
+            options = options.derive(path.clone());
+        }
+        Ok(options)
     }
 
     /// The files of one crate for all the builder's schemas ([`crate::generate_crate`]),
     /// loaded the way [`Builder::generate`] loads them but as one model: a definition several
-    /// of them share through imports is one type. When `options.schema_files` is empty it is
+    /// of them share through imports is one type. When `options` names no schema files, it is
     /// filled with every schema file, seen from `crate_dir` (the crate's directory), so the
     /// crate's `build.rs` notices drift in any of them.
     pub fn generate_crate(

@@ -23,7 +23,7 @@ const KEYWORDS: &[&str] = &[
 const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
 
 /// Whether `s` is a Rust keyword.
-pub fn is_keyword(s: &str) -> bool {
+pub(crate) fn is_keyword(s: &str) -> bool {
     KEYWORDS.contains(&s)
 }
 
@@ -31,7 +31,7 @@ pub fn is_keyword(s: &str) -> bool {
 /// lower-to-upper case changes (`userId`) and before the last capital of an acronym
 /// (`HTTPServer` -> `HTTP`, `Server`). Digits stay with the word before them (`v2Api` ->
 /// `v2`, `Api`). Non-ASCII characters separate words.
-pub fn words(s: &str) -> Vec<String> {
+pub(crate) fn words(s: &str) -> Vec<String> {
     let chars: Vec<char> = s.chars().collect();
     let mut words = Vec::new();
     let mut current = String::new();
@@ -85,7 +85,7 @@ fn upper_camel(s: &str) -> Option<String> {
 }
 
 /// A type name (`UpperCamelCase`) for a schema name. Never empty, never a keyword.
-pub fn type_ident(s: &str) -> String {
+pub(crate) fn type_ident(s: &str) -> String {
     let name = upper_camel(s).unwrap_or_else(|| "Type".to_owned());
     finish_camel(name, "Type")
 }
@@ -93,7 +93,7 @@ pub fn type_ident(s: &str) -> String {
 /// An enum variant name for arbitrary text (an enum value, a choice name): `"some-thing"` ->
 /// `SomeThing`, `"123abc"` -> `Value123abc`, `""` -> `Empty`, `"None"` -> `None` (legal as a
 /// variant: generated code always writes `Self::None`).
-pub fn variant_ident(s: &str) -> String {
+pub(crate) fn variant_ident(s: &str) -> String {
     if s.is_empty() {
         return "Empty".to_owned();
     }
@@ -112,7 +112,7 @@ fn finish_camel(name: String, digit_prefix: &str) -> String {
 
 /// A field name (`snake_case`) for a schema property name. Keywords become raw identifiers
 /// (`r#type`) where Rust allows it, otherwise get a trailing underscore (`self_`).
-pub fn field_ident(s: &str) -> String {
+pub(crate) fn field_ident(s: &str) -> String {
     let leading = s.len() - s.trim_start_matches('_').len();
     let body = words(s)
         .iter()
@@ -143,7 +143,7 @@ fn escape(name: String) -> String {
 }
 
 /// An identifier without its raw prefix (`r#type` -> `type`), which is what Rust compares.
-pub fn unraw(ident: &str) -> &str {
+pub(crate) fn unraw(ident: &str) -> &str {
     ident.strip_prefix("r#").unwrap_or(ident)
 }
 
@@ -151,26 +151,26 @@ pub fn unraw(ident: &str) -> &str {
 /// enum's variants). The first claim of a name gets it; later claims get `Name2`, `Name3`
 /// (camel case) or `name_2`, `name_3` (snake case).
 #[derive(Debug, Default, Clone)]
-pub struct Namer {
+pub(crate) struct Namer {
     used: BTreeSet<String>,
 }
 
 impl Namer {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Namer::default()
     }
 
     /// Marks a name as taken without handing it out (names the generated code uses itself).
-    pub fn reserve(&mut self, ident: &str) {
+    pub(crate) fn reserve(&mut self, ident: &str) {
         self.used.insert(unraw(ident).to_owned());
     }
 
-    pub fn is_taken(&self, ident: &str) -> bool {
+    pub(crate) fn is_taken(&self, ident: &str) -> bool {
         self.used.contains(unraw(ident))
     }
 
     /// Claims `base` or, when it is taken, the first free suffixed form.
-    pub fn claim(&mut self, base: &str) -> String {
+    pub(crate) fn claim(&mut self, base: &str) -> String {
         if self.used.insert(unraw(base).to_owned()) {
             return base.to_owned();
         }

@@ -17,8 +17,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use jsonstruct::formats::Encoding;
-use jsonstruct::json::Value as Literal;
-use jsonstruct::schema::{Additional, DefinitionPath};
+use jsonstruct::schema::{Additional, DefinitionPath, Literal};
 use jsonstruct::{Schema, TypeId, TypeKind};
 
 use crate::names::{self, Namer};
@@ -68,7 +67,7 @@ pub(crate) struct Field {
 impl Field {
     /// The value of a required string member with a `const`: it has only one, so the
     /// generated `new` fills it in instead of asking for it.
-    pub fn fixed_string(&self) -> Option<String> {
+    pub(crate) fn fixed_string(&self) -> Option<String> {
         match (&self.ty, &self.const_value, self.required) {
             (RType::Prim(Primitive::String), Some(c), true) => serde_json::from_str(c).ok(),
             _ => None,
@@ -76,7 +75,7 @@ impl Field {
     }
 
     /// Whether the member is a parameter of the generated `new`: required and not fixed.
-    pub fn is_parameter(&self) -> bool {
+    pub(crate) fn is_parameter(&self) -> bool {
         self.required && self.fixed_string().is_none()
     }
 }
@@ -158,7 +157,7 @@ pub(crate) struct Plan<'s> {
 }
 
 impl<'s> Plan<'s> {
-    pub fn build(schema: &'s Schema) -> Result<Plan<'s>, Error> {
+    pub(crate) fn build(schema: &'s Schema) -> Result<Plan<'s>, Error> {
         let mut b = Builder {
             schema,
             items: Vec::new(),
@@ -182,7 +181,7 @@ impl<'s> Plan<'s> {
     }
 
     /// Items in emission order: each definition followed by the inline types found in it.
-    pub fn order(&self) -> Vec<usize> {
+    pub(crate) fn order(&self) -> Vec<usize> {
         let mut out = Vec::with_capacity(self.items.len());
         for (i, item) in self.items.iter().enumerate() {
             if item.owner == i {
@@ -193,18 +192,18 @@ impl<'s> Plan<'s> {
         out
     }
 
-    pub fn item(&self, idx: usize) -> &Item {
+    pub(crate) fn item(&self, idx: usize) -> &Item {
         &self.items[idx]
     }
 
     /// The item a schema node became, looking through `$ref` aliases.
-    pub fn item_of(&self, node: TypeId) -> Option<usize> {
+    pub(crate) fn item_of(&self, node: TypeId) -> Option<usize> {
         let find = |n: TypeId| self.items.iter().position(|i| i.node == n);
         find(node).or_else(|| find(self.schema.resolve(node)))
     }
 
     /// `start` and every item its types name, transitively (the types a page links to).
-    pub fn closure(&self, start: usize) -> BTreeSet<usize> {
+    pub(crate) fn closure(&self, start: usize) -> BTreeSet<usize> {
         let mut seen = BTreeSet::from([start]);
         let mut stack = vec![start];
         while let Some(i) = stack.pop() {
@@ -224,7 +223,7 @@ impl<'s> Plan<'s> {
     }
 
     /// Whether a field of this type is an `Option` (looking through aliases).
-    pub fn is_option(&self, ty: &RType) -> bool {
+    pub(crate) fn is_option(&self, ty: &RType) -> bool {
         match ty {
             RType::Option(_) => true,
             RType::Named(i) => match &self.items[*i].kind {
@@ -237,7 +236,7 @@ impl<'s> Plan<'s> {
 
     /// Whether the type holds a 64/128-bit integer through wrappers and aliases only, so the
     /// position needs the `wide` serde adapter.
-    pub fn needs_wide(&self, ty: &RType) -> bool {
+    pub(crate) fn needs_wide(&self, ty: &RType) -> bool {
         match ty {
             RType::Prim(p) => is_wide(*p),
             RType::Option(t) | RType::Vec(t) | RType::Set(t) | RType::Map(t) | RType::Boxed(t) => {
@@ -619,6 +618,13 @@ impl Builder<'_> {
                         Some(self.rust_type(t, &format!("{name}AdditionalProperty"), owner)?)
                     }
                     Additional::Forbidden => None,
+                    // A form added to the model later: refuse it rather than guess.
+                    _ => {
+                        return Err(Error::unsupported(
+                            "this additionalProperties form is not supported by the generator",
+                            &node.location,
+                        ))
+                    }
                 };
                 let additional = additional.map(|ty| {
                     let mut namer = Namer::new();
@@ -848,6 +854,13 @@ impl Builder<'_> {
             TypeKind::Ref(_) | TypeKind::Union(_) => self.node_type(id, stem, owner)?,
             TypeKind::Object(_) | TypeKind::Tuple(_) | TypeKind::Choice(_) => {
                 RType::Named(self.inline_item(id, stem, owner)?)
+            }
+            // A kind added to the model later: refuse it rather than guess.
+            other => {
+                return Err(Error::unsupported(
+                    format!("a {} is not supported by the generator", other.describe()),
+                    &node.location,
+                ))
             }
         })
     }

@@ -21,12 +21,15 @@ use crate::GeneratedFiles;
 /// Write the files, or only check them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
+    /// Write what differs and delete what is no longer generated.
     Write,
+    /// Write nothing; report what is stale.
     Check,
 }
 
 /// Why a file is out of date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Staleness {
     /// The file does not exist.
     Missing,
@@ -48,18 +51,24 @@ impl fmt::Display for Staleness {
 
 /// One file that was (in [`Mode::Write`]) or would be (in [`Mode::Check`]) written or deleted.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Change {
+    /// The file.
     pub path: PathBuf,
+    /// Why it was (or would be) written or deleted.
     pub why: Staleness,
 }
 
 /// What [`sync`] did or would do.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Report {
+    /// Every file written or deleted (or, in [`Mode::Check`], that would be), in order.
     pub changes: Vec<Change>,
 }
 
 impl Report {
+    /// Nothing was (or would be) written or deleted: the directory is up to date.
     pub fn is_fresh(&self) -> bool {
         self.changes.is_empty()
     }

@@ -68,12 +68,10 @@ fn cases(test: &str) -> Vec<(String, PathBuf, String, Int64Encoding)> {
 
 fn generate(path: &Path, shown: &str, int64: Int64Encoding) -> GeneratedFiles {
     let schema = Schema::from_path(path).unwrap_or_else(|e| panic!("{e}"));
-    let options = Options {
-        int64,
-        schema_path: shown.to_owned(),
-        command: UPDATE.to_owned(),
-        ..Options::new("golden")
-    };
+    let options = Options::new("golden")
+        .int64(int64)
+        .schema_path(shown)
+        .command(UPDATE);
     generate_crate(&schema, &options).unwrap_or_else(|e| panic!("{shown}: {e}"))
 }
 

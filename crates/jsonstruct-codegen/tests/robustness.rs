@@ -45,10 +45,7 @@ fn every_loadable_schema_generates_parseable_code_or_a_located_error() {
             continue;
         };
         for int64 in [Int64Encoding::String, Int64Encoding::Number] {
-            let options = Options {
-                int64,
-                ..Options::new("robust")
-            };
+            let options = Options::new("robust").int64(int64);
             let result = std::panic::catch_unwind(|| generate_crate(&schema, &options));
             let Ok(result) = result else {
                 panic!("the generator panicked on {}", path.display());

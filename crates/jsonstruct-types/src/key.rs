@@ -58,21 +58,21 @@ impl Keys {
 
 /// Tags that keep different kinds of values apart in the hash stream.
 mod tag {
-    pub const BOOL: u8 = 1;
-    pub const INT: u8 = 2;
-    pub const UINT: u8 = 3;
-    pub const FLOAT: u8 = 4;
-    pub const CHAR: u8 = 5;
-    pub const STR: u8 = 6;
-    pub const BYTES: u8 = 7;
-    pub const NONE: u8 = 8;
-    pub const SOME: u8 = 9;
-    pub const UNIT: u8 = 10;
-    pub const VARIANT: u8 = 11;
-    pub const SEQ: u8 = 12;
-    pub const UNORDERED: u8 = 13;
-    pub const STRUCT: u8 = 14;
-    pub const END: u8 = 15;
+    pub(super) const BOOL: u8 = 1;
+    pub(super) const INT: u8 = 2;
+    pub(super) const UINT: u8 = 3;
+    pub(super) const FLOAT: u8 = 4;
+    pub(super) const CHAR: u8 = 5;
+    pub(super) const STR: u8 = 6;
+    pub(super) const BYTES: u8 = 7;
+    pub(super) const NONE: u8 = 8;
+    pub(super) const SOME: u8 = 9;
+    pub(super) const UNIT: u8 = 10;
+    pub(super) const VARIANT: u8 = 11;
+    pub(super) const SEQ: u8 = 12;
+    pub(super) const UNORDERED: u8 = 13;
+    pub(super) const STRUCT: u8 = 14;
+    pub(super) const END: u8 = 15;
 }
 
 /// A value's `Serialize` reported an error; the value gets the fallback key.

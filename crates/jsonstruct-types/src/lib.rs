@@ -40,7 +40,7 @@
 //! Only this header carries examples: a vendored copy replaces it, and an example naming
 //! `jsonstruct_types` would not compile inside another crate.
 
-#![warn(missing_docs)]
+#![warn(missing_docs, unreachable_pub)]
 
 pub mod formats;
 

@@ -58,6 +58,7 @@ pub struct CompatSettings {
 /// A compatibility policy in the schema-registry sense.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Requirement {
     /// Data written with the old schema stays valid under the new one.
     Backward,
@@ -83,6 +84,7 @@ impl Requirement {
 
 /// A `jsonstruct.toml` that cannot be used, located.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct ConfigError {
     /// The file.
     pub path: PathBuf,

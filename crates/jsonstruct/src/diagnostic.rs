@@ -12,7 +12,9 @@ macro_rules! codes {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum Code {
-            $( $(#[$doc])* $variant, )*
+            $( $(#[$doc])*
+            #[doc = concat!("\n\nWire form: `", $text, "`", codes!(@origin $($own)?), ".")]
+            $variant, )*
         }
 
         impl Code {
@@ -32,6 +34,8 @@ macro_rules! codes {
     };
     (@own own) => { true };
     (@own) => { false };
+    (@origin own) => { " (our own code)" };
+    (@origin) => { " (shared SDK code)" };
 }
 
 codes! {
@@ -142,25 +146,35 @@ impl serde::Serialize for Code {
     }
 }
 
+/// How bad a [`Diagnostic`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Severity {
+    /// The document is invalid: it does not load.
     Error,
+    /// The document loads, but something in it is probably not what its author meant.
     Warning,
 }
 
-/// A located finding in a schema document.
+/// A located finding in a schema document. `#[non_exhaustive]`: read its fields; more may
+/// come.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct Diagnostic {
+    /// What was found ([`Code::as_str`] is the stable wire form).
     pub code: Code,
+    /// Error or warning.
     #[serde(skip)]
     pub severity: Severity,
     /// JSON Pointer into the schema document ("" for the root).
     #[serde(rename = "path")]
     pub pointer: String,
-    /// 1-based line and column of the offending value or key.
+    /// 1-based line of the offending value or key.
     pub line: usize,
+    /// 1-based column, in characters.
     pub column: usize,
+    /// What is wrong, for people.
     pub message: String,
     /// Byte offset in the document (for rendering).
     #[serde(skip)]
@@ -175,6 +189,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// Whether the diagnostic is an error (not a warning).
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

@@ -1,13 +1,26 @@
 //! Byte offsets to 1-based lines and columns. Computed only when a diagnostic is reported, so
 //! the hot paths carry plain offsets.
 
-/// Line starts of a text, for repeated offset lookups.
+/// Line starts of a text, for turning byte offsets (such as [`crate::Diagnostic::offset`] and
+/// [`crate::ValidationError::offset`]) into the lines and columns people read, and for
+/// showing the offending line.
+///
+/// ```
+/// use jsonstruct::LineIndex;
+///
+/// let text = "{\n  \"caf\u{e9}\": 1\n}".as_bytes();
+/// let index = LineIndex::new(text);
+/// assert_eq!(index.line_col(text, 13), (2, 11)); // the `1`: columns count characters
+/// assert_eq!(index.line_text(text, 2), "  \"caf\u{e9}\": 1".as_bytes());
+/// assert_eq!(index.line_start(2), Some(2));
+/// ```
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
 }
 
 impl LineIndex {
+    /// Indexes the line starts of `text` (one pass).
     pub fn new(text: &[u8]) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text).map(|i| i + 1));
@@ -67,7 +80,7 @@ fn chars(b: &[u8]) -> usize {
 }
 
 /// One-off lookup without keeping an index.
-pub fn line_col(text: &[u8], offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &[u8], offset: usize) -> (usize, usize) {
     LineIndex::new(&text[..offset.min(text.len())]).line_col(text, offset)
 }
 

@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 /// value = (-1)^negative × digits × 10^exp, with no leading or trailing zeros in `digits`
 /// (zero is the empty digit string and is never negative).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Exact {
+pub(crate) struct Exact {
     negative: bool,
     digits: Vec<u8>,
     exp: i64,
@@ -16,7 +16,7 @@ pub struct Exact {
 impl Exact {
     /// Parses JSON number text, or the spec's string forms (`[minus] int [frac]`).
     /// Exponents are accepted; absurd exponents are rejected rather than overflowed.
-    pub fn parse(text: &str) -> Option<Exact> {
+    pub(crate) fn parse(text: &str) -> Option<Exact> {
         let b = text.as_bytes();
         let (negative, rest) = match b.first()? {
             b'-' => (true, &b[1..]),
@@ -72,26 +72,17 @@ impl Exact {
         })
     }
 
-    pub fn is_zero(&self) -> bool {
+    pub(crate) fn is_zero(&self) -> bool {
         self.digits.is_empty()
     }
 
-    pub fn is_negative(&self) -> bool {
+    pub(crate) fn is_negative(&self) -> bool {
         self.negative
     }
 
     /// Whether the value is an integer.
-    pub fn is_integer(&self) -> bool {
+    pub(crate) fn is_integer(&self) -> bool {
         self.exp >= 0
-    }
-
-    /// Number of digits after the decimal point in the shortest form.
-    pub fn scale(&self) -> u64 {
-        if self.exp < 0 {
-            self.exp.unsigned_abs()
-        } else {
-            0
-        }
     }
 
     /// The integer part's magnitude, saturated to `i128::MAX`, and whether a fraction remains.
@@ -116,7 +107,7 @@ impl Exact {
     }
 
     /// The largest integer not above the value, saturated to the `i128` range.
-    pub fn floor_i128(&self) -> i128 {
+    pub(crate) fn floor_i128(&self) -> i128 {
         let (m, frac) = self.trunc_magnitude();
         if self.negative {
             (-m).saturating_sub(frac as i128)
@@ -126,7 +117,7 @@ impl Exact {
     }
 
     /// The smallest integer not below the value, saturated to the `i128` range.
-    pub fn ceil_i128(&self) -> i128 {
+    pub(crate) fn ceil_i128(&self) -> i128 {
         let (m, frac) = self.trunc_magnitude();
         if self.negative {
             -m
@@ -152,7 +143,7 @@ impl Exact {
 
     /// `self` is an integer multiple of `divisor` (false for a zero divisor). Exact: both are
     /// aligned to a common exponent and divided as integers.
-    pub fn is_multiple_of(&self, divisor: &Exact) -> bool {
+    pub(crate) fn is_multiple_of(&self, divisor: &Exact) -> bool {
         if divisor.is_zero() {
             return false;
         }
@@ -342,10 +333,9 @@ mod tests {
     }
 
     #[test]
-    fn integer_and_scale() {
+    fn integers() {
         assert!(x("1.000").is_integer());
         assert!(x("1e3").is_integer());
         assert!(!x("1.5").is_integer());
-        assert_eq!(x("1.250").scale(), 2);
     }
 }

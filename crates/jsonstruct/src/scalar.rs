@@ -11,7 +11,7 @@ use crate::schema::Primitive;
 
 /// A JSON scalar as read from an instance or a schema literal.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Scalar<'a> {
+pub(crate) enum Scalar<'a> {
     Null,
     Bool(bool),
     Number(Num<'a>),
@@ -21,7 +21,7 @@ pub enum Scalar<'a> {
 /// A JSON number from either input: exact source text (bytes) or a parsed
 /// `serde_json::Number` (values). Integer literals never go through `f64`.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Num<'a> {
+pub(crate) enum Num<'a> {
     Text(Number<'a>),
     U64(u64),
     I64(i64),
@@ -39,7 +39,7 @@ impl Num<'_> {
     /// For an integer literal (no fraction, no exponent): its sign and magnitude when the
     /// magnitude fits a `u64`. `None` for non-integer literals.
     #[inline]
-    pub fn int_parts(&self) -> Option<(bool, Option<u64>)> {
+    pub(crate) fn int_parts(&self) -> Option<(bool, Option<u64>)> {
         match *self {
             Num::Text(n) => n.int.then_some((n.negative, n.mag)),
             Num::U64(u) => Some((false, Some(u))),
@@ -49,7 +49,7 @@ impl Num<'_> {
     }
 
     /// The value as an `i128` when it is an integer literal that fits.
-    pub fn as_i128(&self) -> Option<i128> {
+    pub(crate) fn as_i128(&self) -> Option<i128> {
         match *self {
             Num::Text(n) => n.as_i128(),
             Num::U64(u) => Some(u as i128),
@@ -60,7 +60,7 @@ impl Num<'_> {
 
     /// The value as an `f64` (infinite when out of range).
     #[inline]
-    pub fn as_f64(&self) -> f64 {
+    pub(crate) fn as_f64(&self) -> f64 {
         match *self {
             Num::Text(n) => n.as_f64(),
             Num::U64(u) => u as f64,
@@ -70,7 +70,7 @@ impl Num<'_> {
     }
 
     /// The exact decimal value.
-    pub fn exact(&self) -> Option<Exact> {
+    pub(crate) fn exact(&self) -> Option<Exact> {
         match *self {
             Num::Text(n) => Exact::parse(n.text),
             Num::U64(u) => Exact::parse(&u.to_string()),
@@ -94,7 +94,7 @@ impl fmt::Display for Num<'_> {
 }
 
 impl Scalar<'_> {
-    pub fn type_name(&self) -> &'static str {
+    pub(crate) fn type_name(&self) -> &'static str {
         match self {
             Scalar::Null => "null",
             Scalar::Bool(_) => "boolean",
@@ -106,7 +106,7 @@ impl Scalar<'_> {
 
 /// Why a scalar is not a value of the type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mismatch {
+pub(crate) enum Mismatch {
     /// The JSON type is wrong (a string where a number is due, ...).
     WrongJsonType,
     /// A number with a fraction or exponent where an integer is due.
@@ -121,7 +121,7 @@ pub enum Mismatch {
 
 /// Options that change the wire rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct WireRules {
+pub(crate) struct WireRules {
     /// Require the spec's string form for int64/uint64 (by default JSON numbers are accepted).
     pub strict_64: bool,
     /// Encoding of `binary` values (`contentEncoding`, base64 by default).
@@ -138,11 +138,11 @@ impl Default for WireRules {
 }
 
 /// Largest magnitude accepted for `float8`: the draft gives "approximately ±3.4×10³".
-pub const FLOAT8_MAX: f64 = 3.4e3;
+pub(crate) const FLOAT8_MAX: f64 = 3.4e3;
 
 /// Checks `v` against primitive `p`.
 #[inline]
-pub fn check(p: Primitive, v: Scalar<'_>, rules: WireRules) -> Result<(), Mismatch> {
+pub(crate) fn check(p: Primitive, v: Scalar<'_>, rules: WireRules) -> Result<(), Mismatch> {
     use Primitive as P;
     match (p, v) {
         (P::Null, Scalar::Null) | (P::Boolean, Scalar::Bool(_)) => Ok(()),

@@ -96,7 +96,6 @@ fn validate_both(v: &Validator, what: &str, bytes: &[u8], value: &Value) -> Opti
         "{what}: bytes and value give different errors"
     );
     if let Some(report) = &from_bytes {
-        assert!(!report.valid, "{what}");
         assert!(!report.errors.is_empty(), "{what}");
         let lines = bytes.split(|&b| b == b'\n').count();
         for e in &report.errors {
@@ -247,14 +246,8 @@ fn strict_mode_rejects_numeric_timestamps() {
         return;
     };
     let schema = session_schema();
-    let strict = Validator::with_options(
-        &schema,
-        Options {
-            strict_64: true,
-            ..Options::default()
-        },
-    )
-    .expect("compile Session");
+    let strict = Validator::with_options(&schema, Options::default().int64_numbers(false))
+        .expect("compile Session");
     let file = "09-bapi-get-session-2025-transcribed-python-issue-120.json";
     let (bytes, value) = clerk::read(&dir, file);
     let report = assert_invalid(&strict, file, &bytes, &value, None);

@@ -174,7 +174,10 @@ fn object_is_the_constant_session() {
     let object_ty = primitive(&schema, property_type(session, "object"));
     assert_eq!(object_ty.ty, Primitive::String);
     let value = object_ty.const_value.as_ref().expect("const on 'object'");
-    assert_eq!(value, &jsonstruct::json::Value::String("session".into()));
+    assert_eq!(
+        value,
+        &jsonstruct::schema::Literal::String("session".into())
+    );
 }
 
 #[test]
@@ -194,7 +197,7 @@ fn status_is_a_named_enum_of_eight_values() {
         .expect("enum on SessionStatus")
         .iter()
         .map(|v| match v {
-            jsonstruct::json::Value::String(s) => s.clone(),
+            jsonstruct::schema::Literal::String(s) => s.clone(),
             other => panic!("enum value {other:?} is not a string"),
         })
         .collect();

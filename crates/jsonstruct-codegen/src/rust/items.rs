@@ -25,7 +25,7 @@ pub(crate) struct Emitter<'p, 's> {
 }
 
 impl Emitter<'_, '_> {
-    pub fn new<'p, 's>(plan: &'p Plan<'s>, code: &'p Code) -> Emitter<'p, 's> {
+    pub(super) fn new<'p, 's>(plan: &'p Plan<'s>, code: &'p Code) -> Emitter<'p, 's> {
         let form = match code.int64 {
             Int64Encoding::String => "string",
             Int64Encoding::Number => "number",
@@ -112,7 +112,7 @@ impl Emitter<'_, '_> {
             }
     }
 
-    pub fn item(&self, item: &Item) -> TokenStream {
+    pub(super) fn item(&self, item: &Item) -> TokenStream {
         let name = ident(&item.name);
         let docs = doc_attrs(self.plan.schema.node(item.node).description.as_deref());
         let allow = self.allow(item);

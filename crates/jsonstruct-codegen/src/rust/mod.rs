@@ -29,7 +29,11 @@ pub(crate) struct Code {
 }
 
 impl Code {
-    pub fn new(runtime: &str, int64: Int64Encoding, derives: &[String]) -> Result<Code, Error> {
+    pub(crate) fn new(
+        runtime: &str,
+        int64: Int64Encoding,
+        derives: &[String],
+    ) -> Result<Code, Error> {
         Ok(Code {
             runtime: parse_path(runtime, "runtime path")?,
             int64,
@@ -41,7 +45,7 @@ impl Code {
     }
 
     /// The runtime path as text (`::jsonstruct_types`), for serde's `with = "..."`.
-    pub fn runtime_text(&self) -> String {
+    pub(crate) fn runtime_text(&self) -> String {
         path_text(&self.runtime)
     }
 }

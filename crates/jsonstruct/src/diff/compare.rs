@@ -78,7 +78,7 @@ fn location(schema: &Schema, id: TypeId, suffix: &str) -> Location {
 }
 
 impl<'a> Cx<'a> {
-    pub fn new(docs: Docs<'a>) -> Self {
+    pub(super) fn new(docs: Docs<'a>) -> Self {
         let budget = 16 * (docs.old.node_count() + docs.new.node_count()) + 10_000;
         let non_monotone = [
             non_monotone(&docs, Side::Old),
@@ -148,7 +148,7 @@ impl<'a> Cx<'a> {
 
     // ------------------------------------------------------------------ definitions
 
-    pub fn run(&mut self) {
+    pub(super) fn run(&mut self) {
         let (old, new) = (self.docs.old, self.docs.new);
         let new_defs: BTreeMap<&'a DefinitionPath, TypeId> = new.definitions().collect();
         let old_defs: BTreeMap<&'a DefinitionPath, TypeId> = old.definitions().collect();

@@ -32,7 +32,7 @@ pub(crate) struct Inclusion {
 }
 
 impl Inclusion {
-    pub fn new(budget: usize) -> Self {
+    pub(super) fn new(budget: usize) -> Self {
         Inclusion {
             memo: HashMap::new(),
             stack: Vec::new(),
@@ -52,30 +52,30 @@ pub(crate) struct Docs<'a> {
 }
 
 impl<'a> Docs<'a> {
-    pub fn schema(&self, side: Side) -> &'a Schema {
+    pub(super) fn schema(&self, side: Side) -> &'a Schema {
         match side {
             Side::Old => self.old,
             Side::New => self.new,
         }
     }
 
-    pub fn node(&self, at: At) -> &'a TypeNode {
+    pub(super) fn node(&self, at: At) -> &'a TypeNode {
         self.schema(at.0).node(at.1)
     }
 
     /// The node's Validation keywords when its document enforces them.
-    pub fn validation(&self, at: At) -> Option<&'a Validation> {
+    pub(super) fn validation(&self, at: At) -> Option<&'a Validation> {
         let s = self.schema(at.0);
         s.extensions().validation.then(|| &s.node(at.1).validation)
     }
 
     /// Whether the node carries Conditional Composition keywords that are enforced.
-    pub fn has_composition(&self, at: At) -> bool {
+    pub(super) fn has_composition(&self, at: At) -> bool {
         let s = self.schema(at.0);
         s.extensions().composition && !s.node(at.1).composition.is_empty()
     }
 
-    pub fn prim(&self, at: At) -> Option<Prim<'a>> {
+    pub(super) fn prim(&self, at: At) -> Option<Prim<'a>> {
         match &self.node(at).kind {
             TypeKind::Primitive(p) => Some(Prim {
                 p,
@@ -88,14 +88,14 @@ impl<'a> Docs<'a> {
     }
 
     /// Whether the node accepts every JSON value.
-    pub fn accepts_anything(&self, at: At) -> bool {
+    pub(super) fn accepts_anything(&self, at: At) -> bool {
         let at = self.resolve(at);
         matches!(self.node(at).kind, TypeKind::Any | TypeKind::Unconstrained)
             && !self.has_composition(at)
     }
 
     /// Follows `$ref` aliases.
-    pub fn resolve(&self, at: At) -> At {
+    pub(super) fn resolve(&self, at: At) -> At {
         (at.0, self.schema(at.0).resolve(at.1))
     }
 
@@ -141,7 +141,7 @@ pub(crate) fn object<'a>(docs: &Docs<'a>, at: At) -> Option<&'a ObjectType> {
 impl Docs<'_> {
     /// Whether every undeclared member `host` accepts has a value valid under `target`
     /// (vacuously when `host` accepts none).
-    pub fn extra_values_within(&self, inc: &mut Inclusion, host: At, target: At) -> bool {
+    pub(super) fn extra_values_within(&self, inc: &mut Inclusion, host: At, target: At) -> bool {
         let Some(o) = object(self, host) else {
             return false;
         };
@@ -156,7 +156,7 @@ impl Docs<'_> {
     }
 
     /// Whether `host` accepts an undeclared member whose value is any valid instance of `value`.
-    pub fn extra_covers(&self, inc: &mut Inclusion, host: At, value: At) -> bool {
+    pub(super) fn extra_covers(&self, inc: &mut Inclusion, host: At, value: At) -> bool {
         let Some(o) = object(self, host) else {
             return false;
         };
@@ -172,7 +172,7 @@ impl Docs<'_> {
 
     /// Whether the undeclared members `a` accepts (for names neither declares) are accepted
     /// by `b` with the same values.
-    pub fn extras_within(&self, inc: &mut Inclusion, a: At, b: At) -> bool {
+    pub(super) fn extras_within(&self, inc: &mut Inclusion, a: At, b: At) -> bool {
         let (Some(oa), Some(ob)) = (object(self, a), object(self, b)) else {
             return false;
         };
@@ -190,7 +190,7 @@ impl Docs<'_> {
     }
 
     /// Whether `b`'s alternative required sets hold for every instance of `a`.
-    pub fn alternatives_within(&self, a: At, b: At) -> bool {
+    pub(super) fn alternatives_within(&self, a: At, b: At) -> bool {
         let (Some(oa), Some(ob)) = (object(self, a), object(self, b)) else {
             return false;
         };
@@ -200,7 +200,7 @@ impl Docs<'_> {
     /// The object-level Validation keywords of `b` (`minProperties`, `dependentRequired`,
     /// `patternProperties`, `propertyNames`, `has`, ...) hold for every instance of `a`.
     /// One answer per keyword, in a fixed order: see [`ENTRY_KEYWORDS`].
-    pub fn entries_within(
+    pub(super) fn entries_within(
         &self,
         inc: &mut Inclusion,
         a: At,
@@ -255,7 +255,12 @@ impl Docs<'_> {
 
     /// The array-level Validation keywords: `minItems`, `maxItems`, `uniqueItems`, `contains`
     /// (with `minContains`/`maxContains`), in the order of [`ARRAY_KEYWORDS`].
-    pub fn items_within(&self, inc: &mut Inclusion, a: At, b: At) -> [bool; ARRAY_KEYWORDS.len()] {
+    pub(super) fn items_within(
+        &self,
+        inc: &mut Inclusion,
+        a: At,
+        b: At,
+    ) -> [bool; ARRAY_KEYWORDS.len()] {
         let empty = Validation::default();
         let a = self.resolve(a);
         let b = self.resolve(b);
@@ -284,7 +289,7 @@ impl Docs<'_> {
 
     /// Every instance valid under `a` is valid under `b`. Sound, not complete: "false" may
     /// mean "could not show it".
-    pub fn includes(&self, inc: &mut Inclusion, a: At, b: At) -> bool {
+    pub(super) fn includes(&self, inc: &mut Inclusion, a: At, b: At) -> bool {
         if self.chain_has_composition(b) {
             return false;
         }

@@ -151,6 +151,9 @@ impl FromStr for ChangeKind {
 /// generated enums are `#[non_exhaustive]`, so adding an optional member, an enum value or a
 /// choice variant is an addition (minor); anything that removes or changes a public item is
 /// major; documentation and constraints the types do not check are a patch.
+///
+/// Semantic versioning has exactly these three bumps, so the enum is exhaustive: a `match`
+/// over it needs no `_` arm (a `_` arm would have to invent a fourth meaning).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Semver {
     /// Documentation, annotations, constraints that the generated types do not check.

@@ -58,9 +58,11 @@ pub(crate) enum Side {
     New,
 }
 
-/// One change between two documents.
+/// One change between two documents. `#[non_exhaustive]`: read its fields; more may come.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Change {
+    /// What changed.
     pub kind: ChangeKind,
     /// The definition the change is in (the new document's path when it has one).
     pub definition: Option<DefinitionPath>,
@@ -111,10 +113,12 @@ pub struct Diff {
 }
 
 impl Diff {
+    /// Every change, in definition-path order.
     pub fn changes(&self) -> &[Change] {
         &self.changes
     }
 
+    /// Nothing changed that instances or generated types could notice.
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
     }
@@ -152,8 +156,8 @@ pub fn diff_with_options(old: &Schema, new: &Schema, options: &Options) -> Diff 
     let docs = inclusion::Docs {
         old,
         new,
-        strict_64: options.strict_64,
-        check_formats: options.check_formats,
+        strict_64: !options.int64_numbers_accepted(),
+        check_formats: options.formats_checked(),
     };
     let mut cx = compare::Cx::new(docs);
     cx.run();

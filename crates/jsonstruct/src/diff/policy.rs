@@ -8,9 +8,22 @@ use super::{Change, ChangeKind, Diff, Requirement};
 
 /// A reviewed change that may violate the requirement: its kind and the JSON Pointer of the
 /// change in either document (`*` for any pointer).
+///
+/// Parse one from `KIND@POINTER`:
+///
+/// ```
+/// use jsonstruct::diff::{Allowance, ChangeKind};
+///
+/// let a: Allowance = "enum-value-added@/definitions/Status/enum/3".parse().unwrap();
+/// assert_eq!((a.kind, a.pointer.as_str()), (ChangeKind::EnumValueAdded, "/definitions/Status/enum/3"));
+/// assert!("member-removed".parse::<Allowance>().is_err());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Allowance {
+    /// The kind of change allowed.
     pub kind: ChangeKind,
+    /// The JSON Pointer of the change in either document, or `*` for any.
     pub pointer: String,
 }
 
@@ -46,6 +59,8 @@ impl fmt::Display for Allowance {
 }
 
 impl Allowance {
+    /// Whether the allowance covers the change: same kind, and the pointer of either side
+    /// (or any pointer, for `*`).
     pub fn matches(&self, c: &Change) -> bool {
         self.kind == c.kind
             && (self.pointer == "*"
@@ -56,19 +71,46 @@ impl Allowance {
     }
 }
 
-/// A requirement with its allowances.
+/// A requirement with its allowances: what `jsonstruct diff --require R --allow KIND@POINTER`
+/// and `cargo xtask compat` enforce.
+///
+/// ```
+/// use jsonstruct::diff::{self, Policy, Requirement};
+/// use jsonstruct::Schema;
+///
+/// let doc = |values: &str| Schema::from_slice(format!(r#"{{"$schema": "https://json-structure.org/meta/core/v0/#",
+///     "$id": "https://example.com/s", "name": "S", "type": "string", "enum": [{values}]}}"#).as_bytes()).unwrap();
+/// let d = diff::diff(&doc(r#""a", "b""#), &doc(r#""a""#));
+/// let mut policy = Policy::new(Requirement::Backward);
+/// assert_eq!(policy.violations(&d).len(), 1); // "b" removed: old data breaks
+/// policy.allow.push("enum-value-removed@*".parse().unwrap());
+/// assert!(policy.violations(&d).is_empty());
+/// # let same = Policy::new(Requirement::Backward).with_allowances(["enum-value-removed@*".parse().unwrap()]);
+/// # assert_eq!(same.allow, policy.allow);
+/// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Policy {
+    /// The compatibility every change must have.
     pub require: Requirement,
+    /// Reviewed changes that may break it.
     pub allow: Vec<Allowance>,
 }
 
 impl Policy {
+    /// A requirement without allowances.
     pub fn new(require: Requirement) -> Self {
         Policy {
             require,
             allow: Vec::new(),
         }
+    }
+
+    /// The same policy with `allow` added to its allowances.
+    #[must_use]
+    pub fn with_allowances(mut self, allow: impl IntoIterator<Item = Allowance>) -> Self {
+        self.allow.extend(allow);
+        self
     }
 
     /// The change does not have the compatibility the requirement asks for.
@@ -91,6 +133,7 @@ impl Policy {
         self.breaks(c) && self.allowance(c).is_none()
     }
 
+    /// The changes of `diff` that violate the policy, in order.
     pub fn violations<'d>(&self, diff: &'d Diff) -> Vec<&'d Change> {
         diff.changes().iter().filter(|c| self.violates(c)).collect()
     }

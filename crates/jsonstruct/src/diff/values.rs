@@ -323,7 +323,7 @@ impl Prim<'_> {
     }
 
     /// Whether `self`'s values satisfy `b`'s lower (or upper) bound.
-    pub fn bound_within(&self, b: &Prim<'_>, lower: bool) -> bool {
+    pub(super) fn bound_within(&self, b: &Prim<'_>, lower: bool) -> bool {
         let Some(dom) = domain(b.p.ty) else {
             return true;
         };
@@ -336,7 +336,7 @@ impl Prim<'_> {
         }
     }
 
-    pub fn multiple_within(&self, b: &Prim<'_>) -> bool {
+    pub(super) fn multiple_within(&self, b: &Prim<'_>) -> bool {
         let Some(mb) = b.v.and_then(|v| exact_of(&v.multiple_of)) else {
             return true;
         };
@@ -357,7 +357,7 @@ impl Prim<'_> {
     }
 
     /// `maxLength` (core, strings only).
-    pub fn max_length_within(&self, b: &Prim<'_>) -> bool {
+    pub(super) fn max_length_within(&self, b: &Prim<'_>) -> bool {
         let Some(max) = b.p.max_length.filter(|_| b.p.ty.is_string()) else {
             return true;
         };
@@ -368,7 +368,7 @@ impl Prim<'_> {
             .is_some_and(|ls| ls.iter().all(|s| s.chars().count() as u64 <= max))
     }
 
-    pub fn min_length_within(&self, b: &Prim<'_>) -> bool {
+    pub(super) fn min_length_within(&self, b: &Prim<'_>) -> bool {
         let Some(min) =
             b.v.and_then(|v| v.min_length)
                 .filter(|_| b.p.ty.is_string())
@@ -382,7 +382,7 @@ impl Prim<'_> {
             .is_some_and(|ls| ls.iter().all(|s| s.chars().count() as u64 >= min))
     }
 
-    pub fn pattern_within(&self, b: &Prim<'_>) -> bool {
+    pub(super) fn pattern_within(&self, b: &Prim<'_>) -> bool {
         let Some(pb) =
             b.v.and_then(|v| v.pattern.as_ref())
                 .filter(|_| b.p.ty.is_string())
@@ -407,14 +407,14 @@ impl Prim<'_> {
             .filter(|_| self.check_formats && self.p.ty.is_string())
     }
 
-    pub fn format_within(&self, b: &Prim<'_>) -> bool {
+    pub(super) fn format_within(&self, b: &Prim<'_>) -> bool {
         match b.format() {
             None => true,
             Some(f) => self.format() == Some(f),
         }
     }
 
-    pub fn type_within(&self, b: &Prim<'_>) -> bool {
+    pub(super) fn type_within(&self, b: &Prim<'_>) -> bool {
         type_within(
             self.p.ty,
             self.p.content_encoding.unwrap_or(Encoding::Base64),
@@ -424,12 +424,12 @@ impl Prim<'_> {
         )
     }
 
-    pub fn literals_within(&self, b: &Prim<'_>) -> bool {
+    pub(super) fn literals_within(&self, b: &Prim<'_>) -> bool {
         keys_within(allowed(self.p).as_ref(), allowed(b.p).as_ref())
     }
 
     /// Every value valid under `self` is valid under `b`.
-    pub fn within(&self, b: &Prim<'_>) -> bool {
+    pub(super) fn within(&self, b: &Prim<'_>) -> bool {
         self.type_within(b)
             && self.literals_within(b)
             && self.max_length_within(b)

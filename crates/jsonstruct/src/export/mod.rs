@@ -68,15 +68,19 @@ mod patterns;
 
 pub use json_schema::{json_schema, json_schema_for, DIALECT};
 
-/// Options of the exporters.
+/// Options of the exporters: start from [`ExportOptions::default()`] (the spec's rules, as the
+/// validator's [`Options::default()`](crate::Options::default)) and change what you need with
+/// the builder methods. The fields are private so that options can be added without breaking
+/// callers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExportOptions {
     /// Export `int64`/`uint64` in the spec's string form only, as the validator reads them by
-    /// default; `false` accepts a JSON number too (see [`ExportOptions::int64_numbers`]).
-    pub strict_64: bool,
+    /// default; `false` accepts a JSON number too.
+    pub(crate) strict_64: bool,
 }
 
 impl Default for ExportOptions {
+    /// 64-bit integers in the spec's string form only.
     fn default() -> Self {
         ExportOptions { strict_64: true }
     }
@@ -85,10 +89,20 @@ impl Default for ExportOptions {
 impl ExportOptions {
     /// Accept `int64`/`uint64` as JSON numbers too, as [`crate::Options::int64_numbers`] does
     /// for the validator.
+    ///
+    /// ```
+    /// let options = jsonstruct::export::ExportOptions::default().int64_numbers(true);
+    /// assert!(options.int64_numbers_accepted());
+    /// ```
     #[must_use]
     pub fn int64_numbers(mut self, accept: bool) -> Self {
         self.strict_64 = !accept;
         self
+    }
+
+    /// Whether `int64`/`uint64` may be JSON numbers (see [`ExportOptions::int64_numbers`]).
+    pub fn int64_numbers_accepted(&self) -> bool {
+        !self.strict_64
     }
 }
 

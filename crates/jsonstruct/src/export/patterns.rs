@@ -11,18 +11,18 @@ use std::cmp::Ordering;
 use std::fmt;
 
 /// `^(?:re)$`: a whole-value match, as the JSON Structure `pattern` and the type syntaxes mean.
-pub fn anchored(re: &str) -> String {
+pub(super) fn anchored(re: &str) -> String {
     format!("^(?:{re})$")
 }
 
 /// Matches nothing (used for an empty integer range).
-pub const NOTHING: &str = r"\b\B";
+pub(super) const NOTHING: &str = r"\b\B";
 
 /// Decimal digits, spelled out (ECMA `\d` and Rust `\d` differ on non-ASCII digits).
 const D: &str = "[0-9]";
 
 /// RFC 3339 `full-date` with the real number of days in each month, leap years included.
-pub fn date() -> String {
+pub(super) fn date() -> String {
     let month_day = "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])\
                      |(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)\
                      |02-(?:0[1-9]|1[0-9]|2[0-8]))";
@@ -43,20 +43,20 @@ fn offset() -> String {
 
 /// RFC 3339 time; the offset is optional unless `require_offset` (the `time` type accepts a
 /// missing offset, the `time` format of the Validation extension does not).
-pub fn time(require_offset: bool) -> String {
+pub(super) fn time(require_offset: bool) -> String {
     let q = if require_offset { "" } else { "?" };
     format!("{}{}{q}", partial_time(), offset())
 }
 
 /// RFC 3339 `date-time` (`T` or `t`, offset required).
-pub fn datetime() -> String {
+pub(super) fn datetime() -> String {
     format!("{}[Tt]{}{}", date(), partial_time(), offset())
 }
 
 /// ISO 8601 duration as `crate::formats::is_duration` accepts it: `PnW`, or years, months,
 /// days, then `T` and hours, minutes, seconds, each at most once and in order, at least one,
 /// with a decimal fraction (`.` or `,`) allowed on the last component only.
-pub fn duration() -> String {
+pub(super) fn duration() -> String {
     let int = format!("{D}+");
     let num = format!("{D}+(?:[.,]{D}+)?");
     let y = format!("(?:{int}Y)?");
@@ -77,30 +77,30 @@ pub fn duration() -> String {
 }
 
 /// RFC 9562 UUID, hyphenated, either case.
-pub fn uuid() -> String {
+pub(super) fn uuid() -> String {
     let h = "[0-9a-fA-F]";
     format!("{h}{{8}}-{h}{{4}}-{h}{{4}}-{h}{{4}}-{h}{{12}}")
 }
 
 /// RFC 6901 JSON Pointer: empty, or `/`-separated tokens whose `~` is followed by `0` or `1`.
-pub fn json_pointer() -> String {
+pub(super) fn json_pointer() -> String {
     "(?:/(?:[^~/]|~[01])*)*".to_string()
 }
 
 /// A necessary condition of RFC 3986 `URI-reference` (the validator checks the structure, too):
 /// only the characters RFC 3986 allows, `%` followed by two hex digits, no spaces, ASCII only.
-pub fn uri_reference_chars() -> String {
+pub(super) fn uri_reference_chars() -> String {
     "(?:[A-Za-z0-9._~:/?#\\[\\]@!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*".to_string()
 }
 
 /// The `decimal` string form: `[minus] int [frac]`.
-pub fn decimal() -> String {
+pub(super) fn decimal() -> String {
     format!("-?(?:0|[1-9]{D}*)(?:\\.{D}+)?")
 }
 
 /// RFC 4648 syntax per `contentEncoding`, as `crate::formats::Encoding::is_valid` checks it
 /// (padding required except for base64url).
-pub fn binary(encoding: crate::formats::Encoding) -> String {
+pub(super) fn binary(encoding: crate::formats::Encoding) -> String {
     use crate::formats::Encoding as E;
     match encoding {
         E::Base16 => "(?:[0-9a-fA-F]{2})*".into(),
@@ -126,35 +126,35 @@ pub fn binary(encoding: crate::formats::Encoding) -> String {
 /// An integer in the combined range of the JSON Structure integer types (−2¹²⁷ … 2¹²⁸−1 and
 /// a little beyond): sign and magnitude, never "negative zero".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Int {
+pub(super) struct Int {
     neg: bool,
     mag: u128,
 }
 
 impl Int {
-    pub const ZERO: Int = Int { neg: false, mag: 0 };
+    pub(super) const ZERO: Int = Int { neg: false, mag: 0 };
 
-    pub fn new(neg: bool, mag: u128) -> Int {
+    pub(super) fn new(neg: bool, mag: u128) -> Int {
         Int {
             neg: neg && mag != 0,
             mag,
         }
     }
 
-    pub fn from_i128(v: i128) -> Int {
+    pub(super) fn from_i128(v: i128) -> Int {
         Int::new(v < 0, v.unsigned_abs())
     }
 
-    pub fn from_u128(v: u128) -> Int {
+    pub(super) fn from_u128(v: u128) -> Int {
         Int::new(false, v)
     }
 
-    pub fn is_negative(self) -> bool {
+    pub(super) fn is_negative(self) -> bool {
         self.neg
     }
 
     /// `self + 1`, saturating.
-    pub fn succ(self) -> Int {
+    pub(super) fn succ(self) -> Int {
         if self.neg {
             Int::new(true, self.mag - 1)
         } else {
@@ -163,7 +163,7 @@ impl Int {
     }
 
     /// `self - 1`, saturating.
-    pub fn pred(self) -> Int {
+    pub(super) fn pred(self) -> Int {
         if self.neg || self.mag == 0 {
             Int::new(true, self.mag.saturating_add(1))
         } else {
@@ -173,7 +173,7 @@ impl Int {
 
     /// The value as a JSON number when it fits `i64` or `u64` (always, for the types that have
     /// a JSON number form).
-    pub fn to_json(self) -> Option<serde_json::Value> {
+    pub(super) fn to_json(self) -> Option<serde_json::Value> {
         if !self.neg {
             u64::try_from(self.mag).ok().map(Into::into)
         } else if self.mag <= 1u128 << 63 {
@@ -184,7 +184,7 @@ impl Int {
     }
 
     /// Parses an integer literal (JSON number text or the spec's string form, `-?digits`).
-    pub fn parse_integer(text: &str) -> Option<Int> {
+    pub(super) fn parse_integer(text: &str) -> Option<Int> {
         let (neg, digits) = match text.strip_prefix('-') {
             Some(rest) => (true, rest),
             None => (false, text),
@@ -197,7 +197,7 @@ impl Int {
 
     /// Floor and ceiling of a decimal number text (`-1.5e2`, `"10"`, ...), saturating at
     /// ±(2¹²⁸−1). `None` when the text is not a number.
-    pub fn floor_ceil(text: &str) -> Option<(Int, Int)> {
+    pub(super) fn floor_ceil(text: &str) -> Option<(Int, Int)> {
         let d = Decimal::parse(text)?;
         let (int_digits, fraction) = d.split();
         let mag = if int_digits.len() > 39 {
@@ -316,7 +316,7 @@ impl Decimal {
 /// same value as `text` (`"1.5"` also matches `"1.50"`; `"0"` matches `"-0.00"`), which is how
 /// the validator compares `decimal` `enum` and `const` values. `None` for non-numbers and
 /// exponents too large to spell out.
-pub fn decimal_value(text: &str) -> Option<String> {
+pub(super) fn decimal_value(text: &str) -> Option<String> {
     let d = Decimal::parse(text)?;
     if d.digits.is_empty() {
         return Some("-?0(?:\\.0+)?".into());
@@ -348,7 +348,7 @@ pub fn decimal_value(text: &str) -> Option<String> {
 /// A regex for the canonical decimal texts (`-?digits`, no leading zeros, no plus sign) of the
 /// integers in `lo..=hi`. With `signed`, the text `-0` is also accepted when 0 is in range, as
 /// the validator accepts it for `int64` and `int128` (not for the unsigned types).
-pub fn int_range(lo: Int, hi: Int, signed: bool) -> String {
+pub(super) fn int_range(lo: Int, hi: Int, signed: bool) -> String {
     if lo > hi {
         return NOTHING.into();
     }

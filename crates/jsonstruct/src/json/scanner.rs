@@ -9,7 +9,7 @@ use std::fmt;
 
 /// Why the input is not well-formed JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SyntaxErrorKind {
+pub(crate) enum SyntaxErrorKind {
     UnexpectedEnd,
     UnexpectedChar(u8),
     ExpectedValue,
@@ -30,7 +30,7 @@ pub enum SyntaxErrorKind {
 
 /// A syntax error at a byte offset of the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SyntaxError {
+pub(crate) struct SyntaxError {
     pub kind: SyntaxErrorKind,
     pub offset: usize,
 }
@@ -71,7 +71,7 @@ impl std::error::Error for SyntaxError {}
 
 /// The kind of the next value, read from its first byte.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Peek {
+pub(crate) enum Peek {
     Null,
     Bool,
     Number,
@@ -83,7 +83,7 @@ pub enum Peek {
 /// A number exactly as written. `int` is set when it has neither fraction nor exponent; `mag`
 /// then holds its magnitude when it fits in a `u64` (so the sign is `negative`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Number<'a> {
+pub(crate) struct Number<'a> {
     pub text: &'a str,
     pub negative: bool,
     pub int: bool,
@@ -92,14 +92,14 @@ pub struct Number<'a> {
 
 impl<'a> Number<'a> {
     /// Parses the text of a JSON number (strict RFC 8259 grammar).
-    pub fn parse(text: &'a str) -> Option<Number<'a>> {
+    pub(crate) fn parse(text: &'a str) -> Option<Number<'a>> {
         let mut s = Scanner::new(text.as_bytes());
         let n = s.number().ok()?;
         (s.pos == text.len()).then_some(n)
     }
 
     /// The value as an `i128` when it is an integer literal that fits.
-    pub fn as_i128(&self) -> Option<i128> {
+    pub(crate) fn as_i128(&self) -> Option<i128> {
         if !self.int {
             return None;
         }
@@ -114,7 +114,7 @@ impl<'a> Number<'a> {
     }
 
     /// The value as an `f64` (correctly rounded; infinite when out of range).
-    pub fn as_f64(&self) -> f64 {
+    pub(crate) fn as_f64(&self) -> f64 {
         if let (true, Some(m)) = (self.int, self.mag) {
             if m < (1u64 << 53) {
                 let v = m as f64;
@@ -127,7 +127,7 @@ impl<'a> Number<'a> {
 
 /// A string value: borrowed from the input when it has no escapes, otherwise decoded into the
 /// caller's scratch buffer (which is reused, so decoding allocates at most once per buffer).
-pub type Str<'s> = std::borrow::Cow<'s, str>;
+pub(crate) type Str<'s> = std::borrow::Cow<'s, str>;
 
 const MAX_DEPTH_BITS: usize = 1024;
 
@@ -153,7 +153,7 @@ fn load8(b: &[u8], at: usize) -> u64 {
 /// Equality of short byte strings without a `memcmp` call: member names and enum values are
 /// mostly under 32 bytes, where the call costs more than the comparison.
 #[inline(always)]
-pub fn eq_bytes(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn eq_bytes(a: &[u8], b: &[u8]) -> bool {
     let n = a.len();
     if n != b.len() {
         return false;
@@ -252,7 +252,7 @@ fn find_stop(b: &[u8], mut i: usize) -> usize {
 /// A position in the input; scanners are cheap to copy, which is how unions and choices look
 /// ahead and rewind without buffering.
 #[derive(Debug, Clone, Copy)]
-pub struct Scanner<'a> {
+pub(crate) struct Scanner<'a> {
     bytes: &'a [u8],
     pos: usize,
 }
@@ -260,19 +260,14 @@ pub struct Scanner<'a> {
 type R<T> = Result<T, SyntaxError>;
 
 impl<'a> Scanner<'a> {
-    pub fn new(bytes: &'a [u8]) -> Self {
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
         Scanner { bytes, pos: 0 }
     }
 
     /// Byte offset of the next unread byte.
     #[inline]
-    pub fn offset(&self) -> usize {
+    pub(crate) fn offset(&self) -> usize {
         self.pos
-    }
-
-    /// The whole input.
-    pub fn input(&self) -> &'a [u8] {
-        self.bytes
     }
 
     #[inline]
@@ -293,7 +288,7 @@ impl<'a> Scanner<'a> {
 
     /// Skips whitespace and tells what the next value is.
     #[inline]
-    pub fn peek(&mut self) -> R<Peek> {
+    pub(crate) fn peek(&mut self) -> R<Peek> {
         self.skip_ws();
         match self.bytes.get(self.pos) {
             None => self.err(SyntaxErrorKind::UnexpectedEnd, self.pos),
@@ -327,12 +322,12 @@ impl<'a> Scanner<'a> {
     }
 
     /// Reads `null` (after `peek` returned `Null`).
-    pub fn null(&mut self) -> R<()> {
+    pub(crate) fn null(&mut self) -> R<()> {
         self.literal(b"null")
     }
 
     /// Reads `true` or `false` (after `peek` returned `Bool`).
-    pub fn boolean(&mut self) -> R<bool> {
+    pub(crate) fn boolean(&mut self) -> R<bool> {
         if self.bytes.get(self.pos) == Some(&b't') {
             self.literal(b"true").map(|_| true)
         } else {
@@ -342,7 +337,7 @@ impl<'a> Scanner<'a> {
 
     /// Reads a number (after `peek` returned `Number`), keeping its exact text.
     #[inline]
-    pub fn number(&mut self) -> R<Number<'a>> {
+    pub(crate) fn number(&mut self) -> R<Number<'a>> {
         let start = self.pos;
         let b = self.bytes;
         let mut i = self.pos;
@@ -465,7 +460,7 @@ impl<'a> Scanner<'a> {
     /// magnitude, from two words at most. Returns `None`, without moving, for anything else,
     /// which [`Scanner::number`] then reads.
     #[inline(always)]
-    pub fn small_int(&mut self) -> Option<(bool, u64)> {
+    pub(crate) fn small_int(&mut self) -> Option<(bool, u64)> {
         let b = self.bytes;
         let negative = b.get(self.pos) == Some(&b'-');
         let i = self.pos + usize::from(negative);
@@ -502,7 +497,7 @@ impl<'a> Scanner<'a> {
     /// with no leading zero (the spec's form of a 64-bit integer), as its sign and magnitude.
     /// Returns `None`, without moving, for any other string.
     #[inline]
-    pub fn quoted_integer(&mut self) -> Option<(bool, u64)> {
+    pub(crate) fn quoted_integer(&mut self) -> Option<(bool, u64)> {
         let b = self.bytes;
         let mut i = self.pos + 1;
         let negative = b.get(i) == Some(&b'-');
@@ -544,7 +539,7 @@ impl<'a> Scanner<'a> {
     /// Reads a string (after `peek` returned `String`): borrowed from the input when it has
     /// no escapes, otherwise decoded into `scratch`.
     #[inline]
-    pub fn string<'s>(&mut self, scratch: &'s mut String) -> R<&'s str>
+    pub(crate) fn string<'s>(&mut self, scratch: &'s mut String) -> R<&'s str>
     where
         'a: 's,
     {
@@ -574,7 +569,7 @@ impl<'a> Scanner<'a> {
 
     /// Skips a string without decoding it, still checking escapes and UTF-8.
     #[inline]
-    pub fn skip_string(&mut self) -> R<()> {
+    pub(crate) fn skip_string(&mut self) -> R<()> {
         let b = self.bytes;
         let mut i = self.pos + 1;
         loop {
@@ -719,20 +714,20 @@ impl<'a> Scanner<'a> {
 
     /// Consumes `{` (after `peek` returned `Object`).
     #[inline]
-    pub fn begin_object(&mut self) {
+    pub(crate) fn begin_object(&mut self) {
         self.pos += 1;
     }
 
     /// Consumes `[` (after `peek` returned `Array`).
     #[inline]
-    pub fn begin_array(&mut self) {
+    pub(crate) fn begin_array(&mut self) {
         self.pos += 1;
     }
 
     /// Moves to the next member of an object. Returns `Ok(false)` after consuming the closing
     /// `}`; otherwise the scanner is at the key string. `first` tracks whether a comma is due.
     #[inline]
-    pub fn next_member(&mut self, first: &mut bool) -> R<bool> {
+    pub(crate) fn next_member(&mut self, first: &mut bool) -> R<bool> {
         self.skip_ws();
         match self.bytes.get(self.pos) {
             Some(b'}') => {
@@ -761,7 +756,7 @@ impl<'a> Scanner<'a> {
     /// Reads a string with the input's lifetime: borrowed when it has no escapes, owned when
     /// it had to be decoded.
     #[inline]
-    pub fn string_cow(&mut self) -> R<Str<'a>> {
+    pub(crate) fn string_cow(&mut self) -> R<Str<'a>> {
         let mut scratch = String::new();
         let len = self.string(&mut scratch)?.len();
         if scratch.is_empty() {
@@ -775,7 +770,7 @@ impl<'a> Scanner<'a> {
 
     /// Reads an object key (the scanner is at its opening quote) and the following colon.
     #[inline]
-    pub fn key(&mut self) -> R<Str<'a>> {
+    pub(crate) fn key(&mut self) -> R<Str<'a>> {
         let k = self.string_cow()?;
         self.colon()?;
         Ok(k)
@@ -786,7 +781,7 @@ impl<'a> Scanner<'a> {
     /// unchanged. `pattern` is the name followed by `":` (the compact form, compared in one go);
     /// the name must be valid UTF-8 without characters JSON requires to be escaped.
     #[inline]
-    pub fn key_is(&mut self, pattern: &str) -> R<bool> {
+    pub(crate) fn key_is(&mut self, pattern: &str) -> R<bool> {
         let start = self.pos + 1;
         let p = pattern.as_bytes();
         if let Some(window) = self.bytes.get(start..start + p.len()) {
@@ -810,7 +805,7 @@ impl<'a> Scanner<'a> {
     /// following colon, borrowing it from the input. Returns `None`, without moving, when the
     /// key has an escape: [`Scanner::key`] decodes it.
     #[inline(always)]
-    pub fn plain_key(&mut self) -> R<Option<&'a str>> {
+    pub(crate) fn plain_key(&mut self) -> R<Option<&'a str>> {
         let b = self.bytes;
         let start = self.pos + 1;
         let end = find_stop(b, start);
@@ -845,7 +840,7 @@ impl<'a> Scanner<'a> {
 
     /// Skips an object key and its colon.
     #[inline]
-    pub fn skip_key(&mut self) -> R<()> {
+    pub(crate) fn skip_key(&mut self) -> R<()> {
         self.skip_string()?;
         self.colon()
     }
@@ -865,7 +860,7 @@ impl<'a> Scanner<'a> {
 
     /// Moves to the next element of an array. Returns `Ok(false)` after consuming `]`.
     #[inline]
-    pub fn next_element(&mut self, first: &mut bool) -> R<bool> {
+    pub(crate) fn next_element(&mut self, first: &mut bool) -> R<bool> {
         self.skip_ws();
         match self.bytes.get(self.pos) {
             Some(b']') => {
@@ -889,7 +884,7 @@ impl<'a> Scanner<'a> {
 
     /// Skips one complete value without recursion, checking its syntax. Nesting is bounded by
     /// `max_depth` (at most 1024) so hostile input cannot make this unbounded.
-    pub fn skip_value(&mut self, max_depth: u32) -> R<()> {
+    pub(crate) fn skip_value(&mut self, max_depth: u32) -> R<()> {
         let max_depth = (max_depth as usize).min(MAX_DEPTH_BITS);
         // One bit per open container: 1 = object, 0 = array.
         let mut stack = [0u64; MAX_DEPTH_BITS / 64];
@@ -948,18 +943,13 @@ impl<'a> Scanner<'a> {
     }
 
     /// Checks that only whitespace follows.
-    pub fn end(&mut self) -> R<()> {
+    pub(crate) fn end(&mut self) -> R<()> {
         self.skip_ws();
         if self.pos < self.bytes.len() {
             self.err(SyntaxErrorKind::TrailingCharacters, self.pos)
         } else {
             Ok(())
         }
-    }
-
-    /// Raw bytes between two offsets.
-    pub fn slice(&self, start: usize, end: usize) -> &'a [u8] {
-        &self.bytes[start..end]
     }
 }
 

@@ -6,28 +6,43 @@ use super::scanner::{Peek, Scanner, SyntaxError, SyntaxErrorKind};
 
 /// A value with the byte range it occupies in the source.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Node {
+    /// Byte offset where the value starts.
     pub start: usize,
+    /// Byte offset just after the value.
     pub end: usize,
+    /// The value.
     pub value: Value,
 }
 
+/// A JSON value, numbers as their exact text. JSON has these six kinds and no others, so the
+/// enum is exhaustive.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
     /// The exact number text (RFC 8259 grammar).
     Number(Box<str>),
+    /// A string, unescaped.
     String(String),
+    /// An array.
     Array(Vec<Node>),
+    /// An object's members in source order.
     Object(Vec<Member>),
 }
 
 /// One object member; duplicates are kept in source order so the loader can report them.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Member {
+    /// The member name, unescaped.
     pub key: String,
+    /// Byte offset of the key's opening quote.
     pub key_start: usize,
+    /// The member's value.
     pub value: Node,
 }
 
@@ -40,6 +55,7 @@ impl Node {
         }
     }
 
+    /// The string, if the value is one.
     pub fn as_str(&self) -> Option<&str> {
         match &self.value {
             Value::String(s) => Some(s),
@@ -47,6 +63,7 @@ impl Node {
         }
     }
 
+    /// The boolean, if the value is one.
     pub fn as_bool(&self) -> Option<bool> {
         match self.value {
             Value::Bool(b) => Some(b),
@@ -54,6 +71,7 @@ impl Node {
         }
     }
 
+    /// The items, if the value is an array.
     pub fn as_array(&self) -> Option<&[Node]> {
         match &self.value {
             Value::Array(items) => Some(items),
@@ -61,6 +79,7 @@ impl Node {
         }
     }
 
+    /// The members, if the value is an object.
     pub fn as_object(&self) -> Option<&[Member]> {
         match &self.value {
             Value::Object(members) => Some(members),
@@ -68,6 +87,7 @@ impl Node {
         }
     }
 
+    /// The number's exact text, if the value is a number.
     pub fn as_number(&self) -> Option<&str> {
         match &self.value {
             Value::Number(n) => Some(n),
@@ -101,7 +121,7 @@ impl Node {
 }
 
 /// Converts exact number text to a `serde_json::Value` (see [`Node::to_serde`]).
-pub fn number_to_serde(n: &str) -> serde_json::Value {
+pub(crate) fn number_to_serde(n: &str) -> serde_json::Value {
     if let Ok(i) = n.parse::<i64>() {
         return i.into();
     }
@@ -115,6 +135,7 @@ pub fn number_to_serde(n: &str) -> serde_json::Value {
 }
 
 impl Value {
+    /// The JSON type name, for messages ("string", "object", ...).
     pub fn type_name(&self) -> &'static str {
         match self {
             Value::Null => "null",
@@ -128,7 +149,7 @@ impl Value {
 }
 
 /// Parses a whole document. Nesting deeper than `max_depth` is an error, never a stack overflow.
-pub fn parse(bytes: &[u8], max_depth: u32) -> Result<Node, SyntaxError> {
+pub(crate) fn parse(bytes: &[u8], max_depth: u32) -> Result<Node, SyntaxError> {
     let mut scanner = Scanner::new(bytes);
     let mut scratch = String::new();
     let node = parse_value(&mut scanner, &mut scratch, 0, max_depth)?;

@@ -22,7 +22,7 @@ use crate::json::{pointer, Node};
 use crate::location::LineIndex;
 
 /// Deepest chain of imports (a document importing one that imports another...).
-pub const MAX_IMPORT_DEPTH: usize = 32;
+pub(super) const MAX_IMPORT_DEPTH: usize = 32;
 
 /// Most definition paths imports may create in one model; keeps imports that fan out into
 /// many namespaces (each importing the next twice...) from growing exponentially.
@@ -60,7 +60,7 @@ pub(crate) struct SourceBuild {
 }
 
 impl SourceBuild {
-    pub fn to_source(&self) -> Source {
+    pub(super) fn to_source(&self) -> Source {
         Source {
             name: self.name.clone(),
             id: self.id.clone(),

@@ -20,7 +20,7 @@ use super::CheckReport;
 
 /// Deepest JSON nesting accepted in a schema document. Real schemas stay far below; the bound
 /// keeps hostile documents from exhausting the stack of the recursive loader.
-pub const MAX_SCHEMA_DEPTH: u32 = 256;
+pub(super) const MAX_SCHEMA_DEPTH: u32 = 256;
 
 pub(super) const VALIDATION_ADDIN: &str = "JSONStructureValidation";
 pub(super) const COMPOSITION_ADDIN: &str = "JSONStructureConditionalComposition";
@@ -197,7 +197,7 @@ pub(super) fn syntax_code(e: &json::SyntaxError) -> Code {
 }
 
 impl<'t> Loader<'t> {
-    pub fn diag(
+    pub(super) fn diag(
         &mut self,
         code: Code,
         severity: Severity,
@@ -212,7 +212,7 @@ impl<'t> Loader<'t> {
     }
 
     /// A diagnostic in a given document (resolution reports where a reference was written).
-    pub fn diag_in(
+    pub(super) fn diag_in(
         &mut self,
         source: u32,
         code: Code,
@@ -238,7 +238,7 @@ impl<'t> Loader<'t> {
     }
 
     /// An error in the document a node was written in, at the node.
-    pub fn error_at_node(&mut self, id: TypeId, code: Code, msg: impl Into<String>) {
+    pub(super) fn error_at_node(&mut self, id: TypeId, code: Code, msg: impl Into<String>) {
         let node = &self.nodes[id.index()];
         let (source, pointer) = (node.location.source, node.location.pointer.clone());
         let offset = self.offsets[id.index()];
@@ -246,7 +246,7 @@ impl<'t> Loader<'t> {
     }
 
     /// An error where a reference was written.
-    pub fn error_site(&mut self, site: &RefSite, code: Code, msg: impl Into<String>) {
+    pub(super) fn error_site(&mut self, site: &RefSite, code: Code, msg: impl Into<String>) {
         let (source, offset) = (site.source, site.offset);
         self.diag_in(
             source,
@@ -259,7 +259,7 @@ impl<'t> Loader<'t> {
     }
 
     /// A warning where a reference was written.
-    pub fn warn_site(&mut self, site: &RefSite, code: Code, msg: impl Into<String>) {
+    pub(super) fn warn_site(&mut self, site: &RefSite, code: Code, msg: impl Into<String>) {
         let (source, offset) = (site.source, site.offset);
         self.diag_in(
             source,
@@ -272,7 +272,7 @@ impl<'t> Loader<'t> {
     }
 
     /// A site (reference or name) written in some document.
-    pub fn ref_site(&self, fragment: &str, pointer: String, offset: usize) -> RefSite {
+    pub(super) fn ref_site(&self, fragment: &str, pointer: String, offset: usize) -> RefSite {
         RefSite {
             fragment: fragment.to_owned(),
             pointer,
@@ -282,7 +282,7 @@ impl<'t> Loader<'t> {
         }
     }
 
-    pub fn name_site(&self, name: &str, pointer: String, offset: usize) -> NameSite {
+    pub(super) fn name_site(&self, name: &str, pointer: String, offset: usize) -> NameSite {
         NameSite {
             name: name.to_owned(),
             pointer,
@@ -291,11 +291,23 @@ impl<'t> Loader<'t> {
         }
     }
 
-    pub fn error(&mut self, code: Code, pointer: &str, offset: usize, msg: impl Into<String>) {
+    pub(super) fn error(
+        &mut self,
+        code: Code,
+        pointer: &str,
+        offset: usize,
+        msg: impl Into<String>,
+    ) {
         self.diag(code, Severity::Error, pointer, offset, msg.into());
     }
 
-    pub fn warn(&mut self, code: Code, pointer: &str, offset: usize, msg: impl Into<String>) {
+    pub(super) fn warn(
+        &mut self,
+        code: Code,
+        pointer: &str,
+        offset: usize,
+        msg: impl Into<String>,
+    ) {
         self.diag(code, Severity::Warning, pointer, offset, msg.into());
     }
 

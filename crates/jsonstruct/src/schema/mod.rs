@@ -30,13 +30,22 @@ pub use types::{is_identifier, Compound, Primitive, WireForm};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::formats::Encoding;
-use crate::json::Value as Literal;
+
+/// A member of a [`Literal`] object, with the byte offset of its key.
+pub use crate::json::Member as LiteralMember;
+/// An element of a [`Literal`] array (or a member's value), with the byte range it occupies in
+/// the schema document.
+pub use crate::json::Node as LiteralNode;
+/// A JSON value written in a schema (`const`, `enum`, `default`): numbers keep their exact
+/// source text, members their order and duplicates.
+pub use crate::json::Value as Literal;
 
 /// Index of a node in the schema arena.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TypeId(pub(crate) u32);
 
 impl TypeId {
+    /// The node's position in the arena ([`Schema::nodes`] order).
     pub fn index(self) -> usize {
         self.0 as usize
     }
@@ -44,10 +53,13 @@ impl TypeId {
 
 /// Where a node or keyword sits in the schema document.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Location {
     /// JSON Pointer into the schema document.
     pub pointer: String,
+    /// 1-based line (0 when the location is not in a text, such as a whole document).
     pub line: usize,
+    /// 1-based column, in characters.
     pub column: usize,
     /// The document ([`Schema::sources`]) the pointer is in.
     pub(crate) source: u32,
@@ -129,6 +141,15 @@ pub struct Schema {
 
 /// The namespace path and name of a definition, e.g. `["HR", "Employee"]` for
 /// `#/definitions/HR/Employee`.
+///
+/// ```
+/// use jsonstruct::schema::DefinitionPath;
+///
+/// let path = DefinitionPath(vec!["HR".into(), "Employee".into()]);
+/// assert_eq!(path.name(), "Employee");
+/// assert_eq!(path.to_ref(), "#/definitions/HR/Employee");
+/// assert_eq!(path.to_type_name(), "HR/Employee");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DefinitionPath(pub Vec<String>);
 
@@ -162,6 +183,7 @@ impl DefinitionPath {
 
 /// A definition name a schema does not have, with the closest names it does have.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct UnknownDefinition {
     /// The name asked for.
     pub name: String,
@@ -224,25 +246,38 @@ impl fmt::Display for DefinitionPath {
 
 /// Which add-ins the document enables (`$uses`, or the validation meta-schema).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Extensions {
+    /// `JSONStructureValidation`: the Validation keywords are enforced.
     pub validation: bool,
+    /// `JSONStructureConditionalComposition`: `allOf`, `anyOf`, `oneOf`, `not`, `if`.
     pub composition: bool,
+    /// `JSONStructureAlternateNames`: `altnames` and `altenums` set wire names.
     pub alternate_names: bool,
+    /// `JSONStructureUnits`: `unit` annotations.
     pub units: bool,
+    /// `JSONStructureRelations`: `identity` and relations between types.
     pub relations: bool,
 }
 
-/// One schema node.
+/// One schema node: a named definition, the root, or a type written inline. Read its fields;
+/// `#[non_exhaustive]` lets keywords be added to the model in minor releases.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct TypeNode {
+    /// Where the node is written.
     pub location: Location,
     /// The definition this node is (for named types and the root).
     pub definition: Option<DefinitionPath>,
     /// The `name` keyword, if given (tuples and inline types may carry one).
     pub name: Option<String>,
+    /// `description`.
     pub description: Option<String>,
+    /// `examples`, as written.
     pub examples: Vec<serde_json::Value>,
+    /// What the node is.
     pub kind: TypeKind,
+    /// `abstract: true`: only used through `$extends`, never validated against directly.
     pub is_abstract: bool,
     /// Direct bases from `$extends`, resolved.
     pub extends: Vec<TypeId>,
@@ -263,21 +298,35 @@ pub struct TypeNode {
 }
 
 /// What a node is.
+///
+/// `#[non_exhaustive]`: new kinds of type may come with new drafts; match with a `_` arm.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub enum TypeKind {
+    /// A primitive type and its core keywords.
     Primitive(PrimitiveType),
+    /// `object`.
     Object(ObjectType),
+    /// `array`.
     Array {
+        /// The type of every item.
         items: TypeId,
     },
+    /// `set`: an array of unique items.
     Set {
+        /// The type of every item.
         items: TypeId,
     },
+    /// `map`: string keys to values.
     Map {
+        /// The type of every value.
         values: TypeId,
     },
+    /// `tuple`.
     Tuple(TupleType),
+    /// `choice`.
     Choice(ChoiceType),
+    /// `any`: every JSON value.
     Any,
     /// A type union: each member is a primitive or a reference node; first match wins.
     Union(Vec<TypeId>),
@@ -308,21 +357,30 @@ impl TypeKind {
 
 /// A primitive type with its core keywords.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct PrimitiveType {
+    /// The type.
     pub ty: Primitive,
+    /// `enum`: the values allowed, when given.
     pub enum_values: Option<Vec<Literal>>,
+    /// `const`: the one value allowed, when given.
     pub const_value: Option<Literal>,
     /// Core `maxLength` (strings), in Unicode code points.
     pub max_length: Option<u64>,
+    /// `precision` of a `decimal`: significant digits.
     pub precision: Option<u64>,
+    /// `scale` of a `decimal`: digits after the point.
     pub scale: Option<u64>,
     /// `contentEncoding` of a `binary` (base64 when absent).
     pub content_encoding: Option<Encoding>,
+    /// `contentMediaType` (an annotation).
     pub content_media_type: Option<String>,
+    /// `contentCompression` (an annotation).
     pub content_compression: Option<String>,
 }
 
 impl PrimitiveType {
+    /// The type without keywords.
     pub fn new(ty: Primitive) -> Self {
         PrimitiveType {
             ty,
@@ -340,12 +398,14 @@ impl PrimitiveType {
 
 /// A property of an object or an element of a tuple.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Property {
     /// The property's key in the schema (an identifier).
     pub name: String,
     /// The member name in instances: `altnames.json` when the Alternate Names add-in is on,
     /// otherwise `name`.
     pub wire_name: String,
+    /// The property's type.
     pub ty: TypeId,
     /// Listed in a flat `required` (always true for tuple elements).
     pub required: bool,
@@ -355,44 +415,57 @@ pub struct Property {
 
 /// `additionalProperties`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Additional {
     /// Not specified: the drafts state no default; like JSON Schema (and as the official
     /// samples need), extra members are allowed.
     Unspecified,
+    /// `true`: any extra member.
     Allowed,
+    /// `false`: no extra member.
     Forbidden,
+    /// A schema every extra member's value must match.
     Schema(TypeId),
 }
 
 impl Additional {
+    /// Whether members other than the declared properties may appear.
     pub fn allows_extra(self) -> bool {
         !matches!(self, Additional::Forbidden)
     }
 }
 
+/// An `object` type.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct ObjectType {
     /// Effective properties: inherited ones first (in base order), then own, each once.
     pub properties: Vec<Property>,
     /// Groups of alternative required sets (`required: [[..], [..]]`): for each group, exactly
     /// one set must be fully present. Names are property names (not wire names).
     pub required_alternatives: Vec<Vec<Vec<String>>>,
+    /// `additionalProperties`.
     pub additional: Additional,
 }
 
 impl ObjectType {
+    /// The property named `name` in the schema (not its wire name).
     pub fn property(&self, name: &str) -> Option<&Property> {
         self.properties.iter().find(|p| p.name == name)
     }
 }
 
+/// A `tuple` type.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct TupleType {
     /// Elements in wire order (the `tuple` keyword); all required.
     pub elements: Vec<Property>,
 }
 
+/// A `choice` type.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct ChoiceType {
     /// Choice name -> type, in declaration order.
     pub choices: Vec<(String, TypeId)>,
@@ -401,6 +474,8 @@ pub struct ChoiceType {
 }
 
 impl ChoiceType {
+    /// An inline choice: the instance is the chosen type itself, with the selector property
+    /// naming it (a tagged choice wraps it in a one-member object).
     pub fn is_inline(&self) -> bool {
         self.selector.is_some()
     }
@@ -408,27 +483,44 @@ impl ChoiceType {
 
 /// A numeric bound exactly as written (string-encoded types write bounds as strings).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Bound {
+    /// The number's text (`"0.5"`, `"9007199254740993"`), never rounded.
     pub text: String,
 }
 
 /// Validation-extension keywords of one node. Parsed and sanity-checked always; enforced only
 /// when the document enables the Validation add-in.
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct Validation {
+    /// `minimum`.
     pub minimum: Option<Bound>,
+    /// `maximum`.
     pub maximum: Option<Bound>,
+    /// `exclusiveMinimum`.
     pub exclusive_minimum: Option<Bound>,
+    /// `exclusiveMaximum`.
     pub exclusive_maximum: Option<Bound>,
+    /// `multipleOf`.
     pub multiple_of: Option<Bound>,
+    /// `minLength`, in Unicode code points.
     pub min_length: Option<u64>,
+    /// `pattern` (ECMA-262 syntax), matched against the whole string.
     pub pattern: Option<Pattern>,
+    /// `format`.
     pub format: Option<String>,
+    /// `minItems`.
     pub min_items: Option<u64>,
+    /// `maxItems`.
     pub max_items: Option<u64>,
+    /// `uniqueItems`.
     pub unique_items: bool,
+    /// `contains`: a schema some items must match.
     pub contains: Option<TypeId>,
+    /// `minContains`.
     pub min_contains: Option<u64>,
+    /// `maxContains`.
     pub max_contains: Option<u64>,
     /// `minProperties` / `minEntries`.
     pub min_entries: Option<u64>,
@@ -440,10 +532,12 @@ pub struct Validation {
     pub pattern_entries: Vec<(Pattern, TypeId)>,
     /// `propertyNames` / `keyNames`.
     pub entry_names: Option<TypeId>,
+    /// `has`: a schema some member value must match.
     pub has: Option<TypeId>,
 }
 
 impl Validation {
+    /// No Validation keyword is present.
     pub fn is_empty(&self) -> bool {
         let Validation {
             minimum,
@@ -492,17 +586,26 @@ impl Validation {
 
 /// Conditional-composition keywords of one node.
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct Composition {
+    /// `allOf`.
     pub all_of: Vec<TypeId>,
+    /// `anyOf`.
     pub any_of: Vec<TypeId>,
+    /// `oneOf`.
     pub one_of: Vec<TypeId>,
+    /// `not`.
     pub not: Option<TypeId>,
+    /// `if`.
     pub if_: Option<TypeId>,
+    /// `then` (only with `if`).
     pub then_: Option<TypeId>,
+    /// `else` (only with `if`).
     pub else_: Option<TypeId>,
 }
 
 impl Composition {
+    /// No Conditional Composition keyword is present.
     pub fn is_empty(&self) -> bool {
         self.all_of.is_empty()
             && self.any_of.is_empty()
@@ -514,14 +617,25 @@ impl Composition {
 
 /// Why a schema could not be loaded: I/O, or the diagnostics (errors and warnings) of a
 /// document that failed the check.
+///
+/// `#[non_exhaustive]`, as are its variants: causes and details may be added.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum LoadError {
+    /// The file cannot be read.
+    #[non_exhaustive]
     Io {
+        /// The file.
         path: PathBuf,
+        /// Why.
         error: std::io::Error,
     },
+    /// The document fails the check.
+    #[non_exhaustive]
     Invalid {
+        /// The file, when the document was read from one.
         path: Option<PathBuf>,
+        /// Every error and warning, in document order.
         diagnostics: Vec<Diagnostic>,
     },
 }
@@ -570,22 +684,28 @@ impl std::error::Error for LoadError {
 
 /// The outcome of checking a document: the model when it has no errors, and every diagnostic.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct CheckReport {
+    /// The checked model, when the document has no error.
     pub schema: Option<Schema>,
+    /// Every error and warning, in document order.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl CheckReport {
+    /// Whether the document has no error (warnings allowed).
     pub fn is_valid(&self) -> bool {
         self.schema.is_some()
     }
 
+    /// The errors.
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)
     }
 
+    /// The warnings: problems that do not stop the document from loading.
     pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics
             .iter()
@@ -652,6 +772,11 @@ impl Schema {
         self.root
     }
 
+    /// The node `id` names.
+    ///
+    /// # Panics
+    ///
+    /// When `id` comes from another schema and is out of this one's range.
     pub fn node(&self, id: TypeId) -> &TypeNode {
         &self.nodes[id.index()]
     }

@@ -42,10 +42,17 @@ impl Pattern {
         })
     }
 
+    /// The pattern as written in the schema.
     pub fn source(&self) -> &str {
         &self.source
     }
 
+    /// Whether the whole of `s` matches, in time linear in `s`.
+    ///
+    /// ```
+    /// let p = jsonstruct::schema::Pattern::new(r"[A-Z]\d{2}").unwrap();
+    /// assert!(p.is_match("A12") && !p.is_match("xA12"));
+    /// ```
     #[inline]
     pub fn is_match(&self, s: &str) -> bool {
         self.regex.is_match(s)

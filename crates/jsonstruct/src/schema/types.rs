@@ -1,49 +1,85 @@
 //! The JSON Structure type names and what each one means on the wire.
 
-/// A primitive (non-compound) JSON Structure type.
+/// A primitive (non-compound) JSON Structure type, by its name in `type`.
+///
+/// `#[non_exhaustive]`: the drafts may add types; match with a `_` arm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Primitive {
+    /// `string`: a JSON string.
     String,
+    /// `number`: any JSON number.
     Number,
     /// `integer` is an alias of `int32` (core -01); kept apart so generated docs say what the
     /// author wrote.
     Integer,
+    /// `boolean`.
     Boolean,
+    /// `null`.
     Null,
+    /// `int8`: a JSON number from -128 to 127.
     Int8,
+    /// `uint8`: a JSON number from 0 to 255.
     Uint8,
+    /// `int16`.
     Int16,
+    /// `uint16`.
     Uint16,
+    /// `int32`.
     Int32,
+    /// `uint32`.
     Uint32,
+    /// `int64`: a decimal string in the spec (JSON numbers too with
+    /// [`Options::int64_numbers`](crate::Options::int64_numbers)).
     Int64,
+    /// `uint64`: like `int64`, unsigned.
     Uint64,
+    /// `int128`: a decimal string.
     Int128,
+    /// `uint128`: a decimal string.
     Uint128,
+    /// `float8`: a JSON number within the 8-bit float's range.
     Float8,
+    /// `float`: a JSON number within `f32`'s range.
     Float,
+    /// `double`: a JSON number (`f64`).
     Double,
+    /// `decimal`: a decimal number as a string, with optional `precision` and `scale`.
     Decimal,
+    /// `date`: an RFC 3339 full-date string.
     Date,
+    /// `time`: an RFC 3339 partial- or full-time string.
     Time,
+    /// `datetime`: an RFC 3339 date-time string.
     DateTime,
+    /// `duration`: an ISO 8601 duration string (RFC 3339 Appendix A).
     Duration,
+    /// `uuid`: an RFC 9562 UUID string.
     Uuid,
+    /// `uri`: an RFC 3986 URI-reference string.
     Uri,
+    /// `binary`: bytes as a string in `contentEncoding` (base64 by default).
     Binary,
+    /// `jsonpointer`: an RFC 6901 JSON Pointer string.
     JsonPointer,
 }
 
 /// How a primitive is written in JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum WireForm {
+    /// A JSON string.
     String,
+    /// A JSON number.
     Number,
+    /// `true` or `false`.
     Boolean,
+    /// `null`.
     Null,
 }
 
 impl Primitive {
+    /// Every primitive type, in the order of the core draft.
     pub const ALL: &'static [Primitive] = &[
         Primitive::String,
         Primitive::Number,
@@ -74,10 +110,18 @@ impl Primitive {
         Primitive::JsonPointer,
     ];
 
+    /// The type named `name` in `type` (`"int32"`), if it is a primitive.
+    ///
+    /// ```
+    /// use jsonstruct::schema::Primitive;
+    /// assert_eq!(Primitive::from_name("datetime"), Some(Primitive::DateTime));
+    /// assert_eq!(Primitive::from_name("object"), None);
+    /// ```
     pub fn from_name(name: &str) -> Option<Primitive> {
         Primitive::ALL.iter().copied().find(|p| p.name() == name)
     }
 
+    /// The type's name as written in `type`.
     pub const fn name(self) -> &'static str {
         match self {
             Primitive::String => "string",
@@ -127,10 +171,12 @@ impl Primitive {
         })
     }
 
+    /// One of the integer types (`int8` ... `uint128`, `integer`).
     pub const fn is_integer(self) -> bool {
         self.int_range().is_some()
     }
 
+    /// One of the binary floating-point types (`number`, `float8`, `float`, `double`).
     pub const fn is_float(self) -> bool {
         matches!(
             self,
@@ -180,17 +226,26 @@ impl Primitive {
 
 /// A compound type name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Compound {
+    /// `object`: named properties.
     Object,
+    /// `array`: items of one type.
     Array,
+    /// `set`: unique items of one type.
     Set,
+    /// `map`: string keys to values of one type.
     Map,
+    /// `tuple`: named elements written as an array, in order.
     Tuple,
+    /// `choice`: one of several named types (tagged or inline).
     Choice,
+    /// `any`: every JSON value.
     Any,
 }
 
 impl Compound {
+    /// The compound type named `name` in `type`, if it is one.
     pub fn from_name(name: &str) -> Option<Compound> {
         Some(match name {
             "object" => Compound::Object,
@@ -204,6 +259,7 @@ impl Compound {
         })
     }
 
+    /// The type's name as written in `type`.
     pub const fn name(self) -> &'static str {
         match self {
             Compound::Object => "object",

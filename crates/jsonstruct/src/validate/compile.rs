@@ -166,7 +166,7 @@ impl Literals {
 
     /// Whether the (type-checked) scalar is one of the values.
     #[inline]
-    pub fn contains(&self, v: &Scalar<'_>) -> bool {
+    pub(super) fn contains(&self, v: &Scalar<'_>) -> bool {
         match self {
             Literals::Strings(set, table) => match v {
                 Scalar::String(s) => {
@@ -330,21 +330,21 @@ pub(crate) struct ObjectCheck {
 impl ObjectCheck {
     /// Index of the property named `key`.
     #[inline(always)]
-    pub fn find(&self, key: &str) -> Option<usize> {
+    pub(super) fn find(&self, key: &str) -> Option<usize> {
         self.table.find(|i| &self.props[i].name, key.as_bytes())
     }
 
     /// The property expected after `prev` (0 = at the start, `i + 1` = after property `i`),
     /// when its name can be matched raw.
     #[inline]
-    pub fn predict(&self, prev: usize) -> Option<(usize, &str)> {
+    pub(super) fn predict(&self, prev: usize) -> Option<(usize, &str)> {
         let i = self.next[prev].load(Ordering::Relaxed) as usize;
         let p = self.props.get(i)?;
         p.raw.as_deref().map(|pattern| (i, pattern))
     }
 
     #[inline(always)]
-    pub fn learn(&self, prev: usize, i: usize) {
+    pub(super) fn learn(&self, prev: usize, i: usize) {
         self.next[prev].store(i as u32, Ordering::Relaxed);
     }
 }
@@ -450,14 +450,14 @@ pub(crate) struct ChoiceCheck {
 
 impl ChoiceCheck {
     #[inline]
-    pub fn find(&self, name: &str) -> Option<NodeId> {
+    pub(super) fn find(&self, name: &str) -> Option<NodeId> {
         self.options
             .iter()
             .find(|(n, _)| &**n == name)
             .map(|&(_, id)| id)
     }
 
-    pub fn names(&self) -> String {
+    pub(super) fn names(&self) -> String {
         self.options
             .iter()
             .map(|(n, _)| &**n)

@@ -11,12 +11,16 @@ macro_rules! instance_codes {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum InstanceCode {
-            $( $(#[$doc])* $variant, )*
+            $( $(#[$doc])*
+            #[doc = concat!("\n\nWire form: `", $text, "`", instance_codes!(@origin $($own)?), ".")]
+            $variant, )*
         }
 
         impl InstanceCode {
+            /// Every code, in declaration order.
             pub const ALL: &'static [InstanceCode] = &[$(InstanceCode::$variant,)*];
 
+            /// The code as it appears in reports (`INSTANCE_TYPE_MISMATCH`).
             pub const fn as_str(self) -> &'static str {
                 match self { $( InstanceCode::$variant => $text, )* }
             }
@@ -29,6 +33,8 @@ macro_rules! instance_codes {
     };
     (@own own) => { true };
     (@own) => { false };
+    (@origin own) => { " (our own code)" };
+    (@origin) => { " (shared SDK code)" };
 }
 
 instance_codes! {
@@ -139,15 +145,21 @@ impl Serialize for InstanceCode {
 }
 
 /// One reason an instance is invalid.
+///
+/// `#[non_exhaustive]`: fields may be added (read them, do not build the struct).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct ValidationError {
+    /// Why the value is invalid; [`InstanceCode::as_str`] gives the stable wire form.
     pub code: InstanceCode,
     /// JSON Pointer into the instance ("" for the root).
     pub path: String,
-    /// 1-based line and column of the offending value (absent when validating a
-    /// `serde_json::Value`, which has no source text).
+    /// 1-based line of the offending value (absent when validating a `serde_json::Value`,
+    /// which has no source text).
     pub line: Option<usize>,
+    /// 1-based column of the offending value, in characters (absent like `line`).
     pub column: Option<usize>,
+    /// What is wrong, for people.
     pub message: String,
     /// JSON Pointer into the schema document of the rule that failed.
     pub schema_path: String,
@@ -165,10 +177,17 @@ impl fmt::Display for ValidationError {
     }
 }
 
-/// Every error found in one instance, in document order.
+/// Every error found in one invalid instance, in document order: what
+/// [`Validator::validate`](crate::Validator::validate) returns in `Err`. An instance is
+/// invalid exactly when there is a report, so the report carries no verdict of its own.
+///
+/// Serialises as `{"errors": [...]}` (with `"omitted": N` when errors were left out), the
+/// entries in the shape of `jsonstruct validate --format json`. `#[non_exhaustive]`: fields may
+/// be added.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Report {
-    pub valid: bool,
+    /// The errors listed: all of them, or the first [`Options::max_errors`](crate::Options::max_errors).
     pub errors: Vec<ValidationError>,
     /// Errors found but not listed, beyond [`Options::max_errors`](crate::Options::max_errors)
     /// (0 without a limit).
@@ -181,6 +200,7 @@ fn is_zero(n: &usize) -> bool {
 }
 
 impl Report {
+    /// The errors listed (the same as the `errors` field).
     pub fn errors(&self) -> &[ValidationError] {
         &self.errors
     }

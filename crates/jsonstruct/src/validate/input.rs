@@ -91,7 +91,7 @@ pub(crate) struct Bytes<'de> {
 }
 
 impl<'de> Bytes<'de> {
-    pub fn new(input: &'de [u8]) -> Self {
+    pub(super) fn new(input: &'de [u8]) -> Self {
         Bytes {
             scanner: Scanner::new(input),
             scratch: String::new(),
@@ -99,7 +99,7 @@ impl<'de> Bytes<'de> {
     }
 
     /// Checks that only whitespace is left.
-    pub fn end(&mut self) -> Walk {
+    pub(super) fn end(&mut self) -> Walk {
         Ok(self.scanner.end()?)
     }
 }
@@ -271,7 +271,7 @@ pub(crate) struct ValueInput<'de> {
 }
 
 impl<'de> ValueInput<'de> {
-    pub fn new(value: &'de serde_json::Value) -> Self {
+    pub(super) fn new(value: &'de serde_json::Value) -> Self {
         ValueInput { value }
     }
 }

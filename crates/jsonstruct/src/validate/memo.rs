@@ -72,7 +72,7 @@ impl Memo {
     }
 
     /// The outcome of trying `node` on the value at `position`, if this validation has seen it.
-    pub fn get(&self, node: NodeId, position: usize) -> Option<bool> {
+    pub(super) fn get(&self, node: NodeId, position: usize) -> Option<bool> {
         let run = self.run();
         TABLE.with(|t| {
             let e = t.borrow()[Self::slot(node, position)];
@@ -82,7 +82,7 @@ impl Memo {
 
     /// Whether collect mode has walked `node` at `position` before in this validation (as
     /// far as the table remembers); records that it has now.
-    pub fn walked_before(&self, node: NodeId, position: usize) -> bool {
+    pub(super) fn walked_before(&self, node: NodeId, position: usize) -> bool {
         // Walks and trials share the table under different keys.
         let key = node | WALKED;
         let seen = self.get(key, position).is_some();
@@ -92,7 +92,7 @@ impl Memo {
         seen
     }
 
-    pub fn put(&self, node: NodeId, position: usize, valid: bool) {
+    pub(super) fn put(&self, node: NodeId, position: usize, valid: bool) {
         let run = self.run();
         TABLE.with(|t| {
             t.borrow_mut()[Self::slot(node, position)] = Entry {

@@ -46,23 +46,34 @@ use compile::Program;
 use input::{Bytes, Stop, ValueInput};
 use walk::{Collect, Fast, Walker};
 
-/// Validation options.
+/// Validation options: start from [`Options::default()`] (the spec's rules) and change what
+/// you need with the builder methods; the getters read them back. The fields are private so
+/// that options can be added without breaking callers.
+///
+/// ```
+/// use jsonstruct::Options;
+///
+/// let options = Options::default().int64_numbers(true).max_errors(20);
+/// assert!(options.int64_numbers_accepted());
+/// assert_eq!(options.error_limit(), Some(20));
+/// assert_eq!(Options::default().depth_limit(), 128);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
     /// Require the spec's string form for `int64`/`uint64` (the default, as core `#int64`
-    /// says: "base type string"). [`Options::int64_numbers`] accepts JSON numbers too, for APIs
-    /// such as Clerk's that send them; a workspace records that in `jsonstruct.toml`.
-    pub strict_64: bool,
+    /// says: "base type string"); `false` accepts JSON numbers too.
+    pub(crate) strict_64: bool,
     /// Enforce the Validation extension's `format` keyword (when the extension is enabled).
-    pub check_formats: bool,
+    pub(crate) check_formats: bool,
     /// Deepest nesting of arrays and objects accepted in an instance.
-    pub max_depth: u32,
-    /// The most errors a [`Report`] lists (the first ones in document order); the rest are
-    /// only counted, in [`Report::omitted`]. `None` lists every error.
-    pub max_errors: Option<usize>,
+    pub(crate) max_depth: u32,
+    /// The most errors a [`Report`] lists; `None` lists every error.
+    pub(crate) max_errors: Option<usize>,
 }
 
 impl Default for Options {
+    /// The spec's rules: 64-bit integers as strings only, `format` enforced where the
+    /// Validation add-in is enabled, nesting up to 128 levels, every error listed.
     fn default() -> Self {
         Options {
             strict_64: true,
@@ -75,11 +86,13 @@ impl Default for Options {
 
 impl Options {
     /// Accept JSON numbers for `int64`/`uint64` besides the spec's string form (Clerk sends
-    /// its millisecond timestamps as numbers). `false` requires strings.
+    /// its millisecond timestamps as numbers). `false` (the default) requires strings, as core
+    /// `#int64` says; a workspace records its choice in `jsonstruct.toml`
+    /// ([`crate::config::Config::int64_numbers`]).
     ///
     /// ```
     /// let options = jsonstruct::Options::default().int64_numbers(true);
-    /// assert!(!options.strict_64);
+    /// assert!(options.int64_numbers_accepted());
     /// ```
     #[must_use]
     pub fn int64_numbers(mut self, accept: bool) -> Self {
@@ -87,14 +100,16 @@ impl Options {
         self
     }
 
-    /// Whether the Validation extension's `format` keyword is enforced.
+    /// Whether the Validation extension's `format` keyword is enforced (default: yes, where a
+    /// document enables the extension).
     #[must_use]
     pub fn check_formats(mut self, check: bool) -> Self {
         self.check_formats = check;
         self
     }
 
-    /// The deepest nesting of arrays and objects accepted in an instance.
+    /// The deepest nesting of arrays and objects accepted in an instance (default: 128);
+    /// deeper input is an error (`INSTANCE_MAX_DEPTH_EXCEEDED`), never a stack overflow.
     #[must_use]
     pub fn max_depth(mut self, depth: u32) -> Self {
         self.max_depth = depth;
@@ -122,6 +137,26 @@ impl Options {
         self.max_errors = Some(max);
         self
     }
+
+    /// Whether `int64`/`uint64` may be JSON numbers (see [`Options::int64_numbers`]).
+    pub fn int64_numbers_accepted(&self) -> bool {
+        !self.strict_64
+    }
+
+    /// Whether `format` is enforced (see [`Options::check_formats`]).
+    pub fn formats_checked(&self) -> bool {
+        self.check_formats
+    }
+
+    /// The deepest nesting accepted (see [`Options::max_depth`]).
+    pub fn depth_limit(&self) -> u32 {
+        self.max_depth
+    }
+
+    /// The most errors a report lists, `None` for all (see [`Options::max_errors`]).
+    pub fn error_limit(&self) -> Option<usize> {
+        self.max_errors
+    }
 }
 
 /// A schema compiled for validation. Cheap to share between threads (`Send + Sync`).
@@ -136,6 +171,19 @@ impl Validator {
         Validator::with_options(schema, Options::default())
     }
 
+    /// Compiles the schema's root type with the given options.
+    ///
+    /// ```
+    /// use jsonstruct::{Options, Schema, Validator};
+    ///
+    /// let schema = Schema::from_slice(br#"{"$schema": "https://json-structure.org/meta/core/v0/#",
+    ///     "$id": "https://example.com/t", "name": "T", "type": "int64"}"#).unwrap();
+    /// let numbers = Validator::with_options(&schema, Options::default().int64_numbers(true)).unwrap();
+    /// assert!(numbers.is_valid(b"1746645421127") && numbers.is_valid(br#""1746645421127""#));
+    /// ```
+    ///
+    /// Fails with [`CompileError::NoRoot`] when the schema declares no root type (a library of
+    /// definitions: use [`Validator::for_definition`]).
     pub fn with_options(schema: &Schema, options: Options) -> Result<Validator, CompileError> {
         let root = schema.root().ok_or(CompileError::NoRoot)?;
         Ok(Validator::for_type(schema, root, options))
@@ -268,11 +316,7 @@ fn finish(collect: Collect, source: Option<&[u8]>, max: Option<usize>) -> Report
             }
         }
     }
-    Report {
-        valid: false,
-        errors,
-        omitted,
-    }
+    Report { errors, omitted }
 }
 
 /// Removes repeated errors (all fields equal but the location) among errors at one offset,

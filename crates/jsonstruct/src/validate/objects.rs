@@ -21,7 +21,7 @@ pub(crate) enum Seen {
 
 impl Seen {
     #[inline]
-    pub fn new(len: usize) -> Seen {
+    pub(super) fn new(len: usize) -> Seen {
         if len <= 256 {
             Seen::Inline([0; 4])
         } else {
@@ -39,7 +39,7 @@ impl Seen {
 
     /// Marks `i`; returns whether it was already marked.
     #[inline]
-    pub fn mark(&mut self, i: usize) -> bool {
+    pub(super) fn mark(&mut self, i: usize) -> bool {
         let words = match self {
             Seen::Inline(w) => &mut w[..],
             Seen::Heap(w) => &mut w[..],
@@ -51,7 +51,7 @@ impl Seen {
     }
 
     #[inline]
-    pub fn has(&self, i: usize) -> bool {
+    pub(super) fn has(&self, i: usize) -> bool {
         self.words()[i / 64] & (1 << (i % 64)) != 0
     }
 

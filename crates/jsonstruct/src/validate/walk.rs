@@ -75,7 +75,7 @@ pub(crate) struct Collect {
 
 impl Collect {
     /// Records that the input (`source`, when it is text) stopped being well-formed JSON.
-    pub fn syntax(&mut self, e: SyntaxError, source: Option<&[u8]>) {
+    pub(super) fn syntax(&mut self, e: SyntaxError, source: Option<&[u8]>) {
         let message = match e.kind {
             SyntaxErrorKind::NestingTooDeep(max) => {
                 format!("not well-formed JSON: nesting deeper than {max} levels")
@@ -195,14 +195,14 @@ impl<'p> Walker<'p> {
     }
 
     #[inline]
-    pub fn node(&self, id: NodeId) -> &'p Node {
+    pub(super) fn node(&self, id: NodeId) -> &'p Node {
         &self.prog.nodes[id as usize]
     }
 
     /// Validates the value at the input's position against node `id`. `depth` counts the
     /// containers above; `meta` is set for the document root, where a `$schema` member names
     /// the schema and is not data.
-    pub fn value<'de, I: Input<'de>, M: Mode>(
+    pub(super) fn value<'de, I: Input<'de>, M: Mode>(
         &self,
         id: NodeId,
         input: &mut I,
@@ -237,7 +237,7 @@ impl<'p> Walker<'p> {
     }
 
     /// Whether the value at `input` (not consumed; already peeked) is valid for `id`.
-    pub fn matches<'de, I: Input<'de>>(
+    pub(super) fn matches<'de, I: Input<'de>>(
         &self,
         id: NodeId,
         input: &I,
@@ -275,7 +275,7 @@ impl<'p> Walker<'p> {
 
     /// Consumes a value nobody constrains, checking it is well-formed within the depth budget.
     #[inline]
-    pub fn skip<'de, I: Input<'de>>(&self, input: &mut I, depth: u32) -> Walk {
+    pub(super) fn skip<'de, I: Input<'de>>(&self, input: &mut I, depth: u32) -> Walk {
         input
             .skip(self.prog.max_depth.saturating_sub(depth))
             .map_err(|stop| match stop {
@@ -293,7 +293,7 @@ impl<'p> Walker<'p> {
 
     /// A JSON kind the node does not accept: report and consume the value.
     #[allow(clippy::too_many_arguments)]
-    pub fn wrong_kind<'de, I: Input<'de>, M: Mode>(
+    pub(super) fn wrong_kind<'de, I: Input<'de>, M: Mode>(
         &self,
         node: &Node,
         code: InstanceCode,
@@ -311,7 +311,7 @@ impl<'p> Walker<'p> {
 
     /// Guards descent into a container.
     #[inline]
-    pub fn enter<'de, I: Input<'de>, M: Mode>(
+    pub(super) fn enter<'de, I: Input<'de>, M: Mode>(
         &self,
         node: &Node,
         input: &mut I,
