@@ -31,7 +31,7 @@ pub(crate) struct Program {
 
 impl Program {
     /// Index of the offered add-in `name`.
-    pub fn addin(&self, name: &str) -> Option<usize> {
+    pub(super) fn addin(&self, name: &str) -> Option<usize> {
         self.addins.iter().position(|a| &**a == name)
     }
 }

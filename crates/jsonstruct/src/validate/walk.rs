@@ -163,7 +163,7 @@ impl<'p> Walker<'p> {
     /// A walker for the instance at `input`. When the document offers add-ins, the root's
     /// `$uses` is read first (on a fork), because members of an add-in may come before it;
     /// anything wrong in it is reported by the walk itself.
-    pub fn new<'de, I: Input<'de>>(prog: &'p Program, input: &I) -> Self {
+    pub(super) fn new<'de, I: Input<'de>>(prog: &'p Program, input: &I) -> Self {
         let mut uses = Seen::new(prog.addins.len());
         if !prog.addins.is_empty() {
             let mut look = input.fork();
