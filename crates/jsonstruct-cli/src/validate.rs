@@ -15,7 +15,7 @@ use std::sync::{mpsc, Arc};
 use anyhow::Context;
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use jsonstruct::{LineIndex, Options, Report, ValidationError, Validator};
+use jsonstruct::{github, LineIndex, Options, Report, ValidationError, Validator};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -482,11 +482,10 @@ impl Run<'_> {
                 };
                 writeln!(out, "{}", serde_json::to_string(&line).unwrap_or_default())
             }
-            Format::Github => writeln!(
+            Format::Github => write!(
                 out,
-                "::error file={},title=IO_ERROR::{}",
-                escape_property(label),
-                escape_data(message)
+                "{}",
+                github::annotation("error", label, None, "IO_ERROR", message)
             ),
         }
     }
@@ -524,7 +523,7 @@ impl Run<'_> {
                 s.push('\n');
                 s
             }
-            Format::Github => report.map_or_else(String::new, |r| github(file, &r)),
+            Format::Github => report.map_or_else(String::new, |r| annotations(file, &r)),
             Format::Text => match report {
                 None if ndjson_line.is_some() => String::new(),
                 None => format!("{file}: valid\n"),
@@ -587,7 +586,7 @@ impl Run<'_> {
 }
 
 /// GitHub workflow commands, one per error.
-fn github(file: &str, report: &Report) -> String {
+fn annotations(file: &str, report: &Report) -> String {
     let mut s = String::new();
     for e in &report.errors {
         let path = if e.path.is_empty() {
@@ -595,36 +594,28 @@ fn github(file: &str, report: &Report) -> String {
         } else {
             e.path.clone()
         };
-        s.push_str(&format!(
-            "::error file={},line={},col={},title={}::{}\n",
-            escape_property(file),
-            e.line.unwrap_or(1),
-            e.column.unwrap_or(1),
-            escape_property(e.code.as_str()),
-            escape_data(&format!("{} (at {path})", e.message)),
+        s.push_str(&github::annotation(
+            "error",
+            file,
+            Some((e.line.unwrap_or(1), e.column.unwrap_or(1))),
+            e.code.as_str(),
+            &format!("{} (at {path})", e.message),
         ));
     }
     if report.omitted > 0 {
-        s.push_str(&format!(
-            "::warning file={},title=MAX_ERRORS::{} more error(s) not shown (--max-errors {})\n",
-            escape_property(file),
-            report.omitted,
-            report.errors.len()
+        s.push_str(&github::annotation(
+            "warning",
+            file,
+            None,
+            "MAX_ERRORS",
+            &format!(
+                "{} more error(s) not shown (--max-errors {})",
+                report.omitted,
+                report.errors.len()
+            ),
         ));
     }
     s
-}
-
-/// Escaping for a workflow command's message.
-fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// Escaping for a workflow command's properties.
-fn escape_property(s: &str) -> String {
-    escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
 /// Splits `block` into about `n` ranges that each end just after a newline (the last one at the
@@ -721,11 +712,5 @@ mod tests {
             }
         }
         assert!(split_ranges(b"", 4).is_empty());
-    }
-
-    #[test]
-    fn github_escaping() {
-        assert_eq!(escape_data("50% done\nnext"), "50%25 done%0Anext");
-        assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
     }
 }

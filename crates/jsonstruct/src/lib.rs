@@ -128,6 +128,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod diff;
 pub mod export;
+pub mod github;
 pub mod import;
 mod json;
 mod location;

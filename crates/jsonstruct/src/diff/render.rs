@@ -165,18 +165,6 @@ pub fn json(diff: &Diff, old: &str, new: &str, policy: Option<&Policy>) -> Value
     })
 }
 
-/// Escapes the message of a GitHub workflow command.
-fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// Escapes a property of a GitHub workflow command.
-fn escape_property(s: &str) -> String {
-    escape_data(s).replace(':', "%3A").replace(',', "%2C")
-}
-
 /// GitHub Actions annotations: `::error` for violations, `::notice` for the other changes,
 /// placed in the new document (the old one for removals).
 pub fn github(diff: &Diff, old: &str, new: &str, policy: Option<&Policy>) -> String {
@@ -210,15 +198,13 @@ pub fn github(diff: &Diff, old: &str, new: &str, policy: Option<&Policy>) -> Str
         if let Some(n) = &c.note {
             let _ = write!(msg, "\nnote: {n}");
         }
-        let _ = writeln!(
-            out,
-            "::{level} file={},line={},col={},title={}::{}",
-            escape_property(file),
-            l.line.max(1),
-            l.column.max(1),
-            escape_property(&format!("jsonstruct diff: {}", c.kind)),
-            escape_data(&msg)
-        );
+        out.push_str(&crate::github::annotation(
+            level,
+            file,
+            Some((l.line, l.column)),
+            &format!("jsonstruct diff: {}", c.kind),
+            &msg,
+        ));
     }
     out
 }
