@@ -4,7 +4,7 @@
 //! (`i128` for integers, `f64` for floats, exact decimals otherwise), and every union gets a
 //! dispatch table from JSON kind to the members that could accept it.
 
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use crate::formats::Encoding;
 use crate::json::scanner::eq_bytes;
@@ -317,6 +317,10 @@ pub(crate) struct ObjectCheck {
     /// one payload the scanner predicts each key and checks it with one comparison instead of
     /// scanning and looking it up. Only a hint: relaxed atomics, never affects a verdict.
     pub next: Box<[AtomicU32]>,
+    /// Whether the last object of this type came with its members out of the learned order:
+    /// the next one then tries one prediction, not three, before looking keys up. A hint like
+    /// `next`.
+    pub shuffled: AtomicBool,
     /// Required property indices as a bit set.
     pub required: Box<[u64]>,
     /// Groups of alternative required sets (property indices); exactly one set per group.
@@ -346,6 +350,21 @@ impl ObjectCheck {
     #[inline(always)]
     pub(super) fn learn(&self, prev: usize, i: usize) {
         self.next[prev].store(i as u32, Ordering::Relaxed);
+    }
+
+    /// Whether the last object of this type looked shuffled.
+    #[inline(always)]
+    pub(super) fn was_shuffled(&self) -> bool {
+        self.shuffled.load(Ordering::Relaxed)
+    }
+
+    /// Records how the object just walked looked; written only on a change, so a stream of
+    /// one kind writes nothing (every write is a cache line other threads fetch again).
+    #[inline(always)]
+    pub(super) fn remember_shuffled(&self, shuffled: bool) {
+        if self.was_shuffled() != shuffled {
+            self.shuffled.store(shuffled, Ordering::Relaxed);
+        }
     }
 }
 
@@ -676,6 +695,7 @@ impl Compiler<'_> {
                     next: (0..=props.len())
                         .map(|i| AtomicU32::new(i as u32))
                         .collect(),
+                    shuffled: AtomicBool::new(false),
                     props,
                     required: {
                         let mut words = vec![0u64; o.properties.len().div_ceil(64)];

@@ -189,8 +189,9 @@ impl<'de> Input<'de> for Bytes<'de> {
         // 0 before the first member, `i + 1` after property `i`.
         let mut prev = 0;
         // Predictions that failed, minus those that held, in this object: when the producer
-        // shuffles its members, checking the prediction first is wasted work, so it stops.
-        let mut misses = 0i32;
+        // shuffles its members, checking the prediction first is wasted work, so it stops
+        // (after one miss when the last object of this type was shuffled too).
+        let mut misses = if o.was_shuffled() { 2i32 } else { 0 };
         while self.scanner.next_member(&mut first)? {
             // The learned successor is checked with one comparison, without scanning the key,
             // then the one after it; any other key is scanned once and looked up (members in
@@ -217,8 +218,10 @@ impl<'de> Input<'de> for Bytes<'de> {
                         Some(i) => {
                             // Learn only while this object looks ordered: a shuffled one would
                             // overwrite what the ordered payloads taught, and every write is
-                            // a cache line the other validating threads must fetch again.
-                            if misses <= 1 {
+                            // a cache line the other validating threads must fetch again. The
+                            // first two members are always learned, so that an ordered stream
+                            // after a shuffled one gets its predictions back.
+                            if misses <= 1 || n < 2 {
                                 o.learn(prev, i);
                             }
                             Member::Declared(i)
@@ -233,6 +236,7 @@ impl<'de> Input<'de> for Bytes<'de> {
             f(self, member)?;
             n += 1;
         }
+        o.remember_shuffled(misses >= 3);
         Ok(n)
     }
 

@@ -851,3 +851,56 @@ fn every_single_byte_change_of_sessions_gets_one_verdict_from_every_path() {
     }
     assert!(checked > 1000, "{checked}");
 }
+
+/// Key-order hints (the learned successor of each member, and whether the last object of a
+/// type was shuffled) are shared by every validation with one validator: whatever order the
+/// stream before taught, a payload gets the verdict a fresh validator gives it.
+#[test]
+fn key_order_hints_never_change_a_verdict() {
+    let body = r##""type": "object", "properties": {
+        "a": {"type": "string"}, "b": {"type": "int32"}, "c": {"type": "boolean"},
+        "d": {"type": "string"}, "e": {"type": "int32"}, "f": {"type": "string"}},
+        "required": ["a", "c", "e"], "additionalProperties": false"##;
+    let shared = validator(body);
+    let members = [
+        r#""a": "x""#,
+        r#""b": 1"#,
+        r#""c": true"#,
+        r#""d": "y""#,
+        r#""e": 2"#,
+        r#""f": "z""#,
+        r#""g": 0"#,
+        r#""b": "wrong""#,
+    ];
+    // A deterministic stream of payloads in declaration order, reversed, rotated and with
+    // members left out, added or repeated.
+    let mut state = 7u64;
+    for round in 0..600 {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let mut picked: Vec<&str> = members[..6]
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| (state >> (i + 8)) & 3 != 0)
+            .map(|(_, m)| *m)
+            .collect();
+        let len = picked.len();
+        match round % 5 {
+            0 => {}
+            1 => picked.reverse(),
+            2 => picked.rotate_left((state >> 20) as usize % len.max(1)),
+            3 => picked.push(members[6 + (state >> 30) as usize % 2]),
+            _ if len > 1 => picked.swap(0, len - 1),
+            _ => {}
+        }
+        let text = format!("{{{}}}", picked.join(", "));
+        let fresh = validator(body);
+        assert_eq!(
+            shared.is_valid(text.as_bytes()),
+            fresh.is_valid(text.as_bytes()),
+            "{text}"
+        );
+        assert_eq!(codes(&shared, &text), codes(&fresh, &text), "{text}");
+    }
+}
