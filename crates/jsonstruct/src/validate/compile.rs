@@ -321,6 +321,10 @@ pub(crate) struct ObjectCheck {
     /// the next one then tries one prediction, not three, before looking keys up. A hint like
     /// `next`.
     pub shuffled: AtomicBool,
+    /// Key-order hints for parsed values, as `next` is for bytes: a `serde_json` map yields
+    /// its members in its own order (sorted, unless `preserve_order`), not the producer's, so
+    /// the two orders are learned apart and a caller mixing both does not lose either.
+    pub next_in_map: Box<[AtomicU32]>,
     /// Required property indices as a bit set.
     pub required: Box<[u64]>,
     /// Groups of alternative required sets (property indices); exactly one set per group.
@@ -350,6 +354,22 @@ impl ObjectCheck {
     #[inline(always)]
     pub(super) fn learn(&self, prev: usize, i: usize) {
         self.next[prev].store(i as u32, Ordering::Relaxed);
+    }
+
+    /// Index of the property named `key`, a member of a parsed map that came after property
+    /// `prev - 1` (or first, when `prev` is 0): the learned successor is tried with one
+    /// comparison before the table, and a miss teaches the table's answer.
+    #[inline(always)]
+    pub(super) fn find_in_map(&self, prev: usize, key: &str) -> Option<usize> {
+        let guess = self.next_in_map[prev].load(Ordering::Relaxed) as usize;
+        if let Some(p) = self.props.get(guess) {
+            if eq_bytes(p.name.as_bytes(), key.as_bytes()) {
+                return Some(guess);
+            }
+        }
+        let found = self.find(key)?;
+        self.next_in_map[prev].store(found as u32, Ordering::Relaxed);
+        Some(found)
     }
 
     /// Whether the last object of this type looked shuffled.
@@ -696,6 +716,9 @@ impl Compiler<'_> {
                         .map(|i| AtomicU32::new(i as u32))
                         .collect(),
                     shuffled: AtomicBool::new(false),
+                    next_in_map: (0..=props.len())
+                        .map(|i| AtomicU32::new(i as u32))
+                        .collect(),
                     props,
                     required: {
                         let mut words = vec![0u64; o.properties.len().div_ceil(64)];

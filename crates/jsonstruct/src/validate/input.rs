@@ -395,9 +395,14 @@ impl<'de> Input<'de> for ValueInput<'de> {
         let serde_json::Value::Object(map) = self.value else {
             return wrong_kind();
         };
+        // 0 before the first member, `i + 1` after property `i`.
+        let mut prev = 0;
         for (k, v) in map {
-            let member = match o.find(k) {
-                Some(i) => Member::Declared(i),
+            let member = match o.find_in_map(prev, k) {
+                Some(i) => {
+                    prev = i + 1;
+                    Member::Declared(i)
+                }
                 None => Member::Other(Cow::Borrowed(k.as_str())),
             };
             f(&mut ValueInput { value: v }, member)?;

@@ -852,9 +852,10 @@ fn every_single_byte_change_of_sessions_gets_one_verdict_from_every_path() {
     assert!(checked > 1000, "{checked}");
 }
 
-/// Key-order hints (the learned successor of each member, and whether the last object of a
-/// type was shuffled) are shared by every validation with one validator: whatever order the
-/// stream before taught, a payload gets the verdict a fresh validator gives it.
+/// Key-order hints (the learned successor of each member in bytes and in parsed maps, and
+/// whether the last object of a type was shuffled) are shared by every validation with one
+/// validator: whatever order the stream before taught, a payload gets the verdict a fresh
+/// validator gives it, from bytes and from a `Value` (`codes` checks both).
 #[test]
 fn key_order_hints_never_change_a_verdict() {
     let body = r##""type": "object", "properties": {
