@@ -12,6 +12,11 @@ use super::input::{Input, Stop, Walk};
 use super::walk::{Mode, Walker};
 
 impl Walker<'_> {
+    /// Checks a primitive. The shapes nearly every member has (a string without rules, a
+    /// literal, an integer in range as a number or as a string) are decided here, inlined into
+    /// the caller; the rest goes to [`Walker::primitive_rest`]. Outlining the rest keeps the
+    /// hot cases free of the big function's prologue, a fifth of the walk's overhead.
+    #[inline(always)]
     pub(crate) fn primitive<'de, I: Input<'de>, M: Mode>(
         &self,
         node: &Node,
@@ -21,33 +26,72 @@ impl Walker<'_> {
         depth: u32,
     ) -> Walk {
         let kind = input.peek()?;
-        let offset = input.offset();
-        let value = match kind {
-            Peek::Null if p.plain_literal && p.ty == Primitive::Null => return input.null(),
+        match kind {
+            Peek::String if p.plain_string => input.skip_string(),
+            Peek::Null if p.plain_literal && p.ty == Primitive::Null => input.null(),
             Peek::Bool if p.plain_literal && p.ty == Primitive::Boolean => {
-                return input.boolean().map(|_| ())
+                input.boolean().map(|_| ())
             }
+            Peek::Number if p.int_fast.is_some() => {
+                let offset = input.offset();
+                match (input.small_int(), p.int_fast) {
+                    (Some((negative, mag)), Some((neg_max, pos_max))) => {
+                        if mag <= if negative { neg_max } else { pos_max } {
+                            return Ok(());
+                        }
+                        int_out_of_range(node, p, negative, mag, offset, m, false)
+                    }
+                    _ => self.primitive_rest(node, p, input, m, depth, kind, offset),
+                }
+            }
+            Peek::String if p.int_text_fast.is_some() => {
+                // A 64-bit integer as a string, read straight from the bytes; anything the
+                // quick reader leaves alone gets the full checks and their messages.
+                let offset = input.offset();
+                match (input.quoted_integer(), p.int_text_fast) {
+                    (Some((negative, mag)), Some((neg_max, pos_max))) => {
+                        let ok = match neg_max {
+                            _ if !negative => mag <= pos_max,
+                            Some(max) => mag <= max,
+                            None => false,
+                        };
+                        if ok {
+                            return Ok(());
+                        }
+                        // Out of range, or a minus sign on a uint64: the value is consumed,
+                        // so the full checks look at its text instead.
+                        int_out_of_range(node, p, negative, mag, offset, m, true)
+                    }
+                    _ => self.primitive_rest(node, p, input, m, depth, kind, offset),
+                }
+            }
+            _ => {
+                let offset = input.offset();
+                self.primitive_rest(node, p, input, m, depth, kind, offset)
+            }
+        }
+    }
+
+    /// Every case [`Walker::primitive`] does not decide inline; `kind` was peeked at `offset`.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
+    fn primitive_rest<'de, I: Input<'de>, M: Mode>(
+        &self,
+        node: &Node,
+        p: &PrimCheck,
+        input: &mut I,
+        m: &mut M,
+        depth: u32,
+        kind: Peek,
+        offset: Option<usize>,
+    ) -> Walk {
+        let value = match kind {
             Peek::Null => {
                 input.null()?;
                 Scalar::Null
             }
             Peek::Bool => Scalar::Bool(input.boolean()?),
             Peek::Number => {
-                if let Some((neg_max, pos_max)) = p.int_fast {
-                    if let Some((negative, mag)) = input.small_int() {
-                        if mag <= if negative { neg_max } else { pos_max } {
-                            return Ok(());
-                        }
-                        // Out of range: the full checks say so, from the same digits.
-                        let text = if negative {
-                            format!("-{mag}")
-                        } else {
-                            mag.to_string()
-                        };
-                        let n = crate::json::Number::parse(&text).ok_or(Stop::Invalid)?;
-                        return check_scalar(node, p, Scalar::Number(n.into()), offset, m);
-                    }
-                }
                 let n = input.number()?;
                 if let (Some((neg_max, pos_max)), Some((negative, Some(mag)))) =
                     (p.int_fast, n.int_parts())
@@ -58,30 +102,7 @@ impl Walker<'_> {
                 }
                 Scalar::Number(n)
             }
-            Peek::String if p.plain_string => return input.skip_string(),
             Peek::String if p.int_text_fast.is_some() => {
-                // A 64-bit integer as a string, read straight from the bytes; anything the
-                // quick reader leaves alone gets the full checks and their messages.
-                if let (Some((negative, mag)), Some((neg_max, pos_max))) =
-                    (input.quoted_integer(), p.int_text_fast)
-                {
-                    let ok = match neg_max {
-                        _ if !negative => mag <= pos_max,
-                        Some(max) => mag <= max,
-                        None => false,
-                    };
-                    if ok {
-                        return Ok(());
-                    }
-                    // Out of range, or a minus sign on a uint64: the value is consumed, so the
-                    // full checks look at its text instead.
-                    let text = if negative {
-                        format!("-{mag}")
-                    } else {
-                        mag.to_string()
-                    };
-                    return check_scalar(node, p, Scalar::String(&text), offset, m);
-                }
                 let s = input.string()?;
                 match p.int_text_fast {
                     Some(limits) if int_text_in_range(s, limits) => return Ok(()),
@@ -110,6 +131,31 @@ impl Walker<'_> {
         };
         check_scalar(node, p, value, offset, m)
     }
+}
+
+/// An integer read by a quick reader (as a string when `quoted`, else as a number) that is
+/// outside the type's range: the full checks, on its text, say what is wrong.
+#[cold]
+#[inline(never)]
+fn int_out_of_range<M: Mode>(
+    node: &Node,
+    p: &PrimCheck,
+    negative: bool,
+    mag: u64,
+    offset: Option<usize>,
+    m: &mut M,
+    quoted: bool,
+) -> Walk {
+    let text = if negative {
+        format!("-{mag}")
+    } else {
+        mag.to_string()
+    };
+    if quoted {
+        return check_scalar(node, p, Scalar::String(&text), offset, m);
+    }
+    let n = crate::json::Number::parse(&text).ok_or(Stop::Invalid)?;
+    check_scalar(node, p, Scalar::Number(n.into()), offset, m)
 }
 
 /// Whether `s` is the string form of a 64-bit integer within `limits` (as `int_text_fast`):

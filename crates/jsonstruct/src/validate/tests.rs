@@ -905,3 +905,45 @@ fn key_order_hints_never_change_a_verdict() {
         assert_eq!(codes(&shared, &text), codes(&fresh, &text), "{text}");
     }
 }
+
+/// The quick integer readers need eight bytes of lookahead, so the short instances above end
+/// in the full number reader; these are long enough for the quick path, whose out-of-range
+/// values must get the same report: code, pointer and the value in the message.
+#[test]
+fn out_of_range_integers_from_the_quick_readers_get_the_full_report() {
+    let v = validator(
+        r##""type": "object", "properties": {"a": {"type": "int8"}, "b": {"type": "uint32"},
+        "i": {"type": "int64"}, "u": {"type": "uint64"}, "pad": {"type": "string"}}"##,
+    );
+    let pad = r#""pad": "the quick readers look eight bytes ahead""#;
+    let range = "INSTANCE_INT_RANGE_INVALID";
+    for (member, shown, code) in [
+        (r#""a": 128"#, "128", range),
+        (r#""a": -129"#, "-129", range),
+        (r#""b": 4294967296"#, "4294967296", range),
+        (r#""b": -1"#, "-1", range),
+        (
+            r#""i": "9223372036854775808""#,
+            "9223372036854775808",
+            range,
+        ),
+        // A minus sign is not in uint64's string form at all.
+        (r#""u": "-1""#, "-1", "INSTANCE_INTEGER_EXPECTED"),
+    ] {
+        for text in [
+            format!("{{{member}, {pad}}}"),
+            format!("{{{pad}, {member}}}"),
+        ] {
+            assert!(!v.is_valid(text.as_bytes()), "{text}");
+            let report = v.validate(text.as_bytes()).expect_err(&text);
+            let [e] = &report.errors[..] else {
+                panic!("one error expected for {text}: {:?}", report.errors);
+            };
+            assert_eq!(e.code.as_str(), code, "{text}");
+            assert_eq!(e.path, format!("/{}", &member[1..2]), "{text}");
+            assert!(e.message.contains(shown), "{text}: {}", e.message);
+            // Bytes and parsed values agree.
+            assert_eq!(codes(&v, &text), [code], "{text}");
+        }
+    }
+}
