@@ -228,6 +228,25 @@ fn zero_lanes(w: u64) -> u64 {
     w.wrapping_sub(LO) & !w & HI
 }
 
+/// The lookup word of the key whose text starts at `start` (after its opening quote): its
+/// first eight bytes, cut at a quote among them, with the cut position in the top byte. Two
+/// keys whose raw text matches have the same word, and a key of up to seven bytes is told
+/// apart by its word alone. `None` when fewer than eight bytes follow.
+///
+/// The top byte cannot be confused with a name's eighth byte: a cut leaves 1 to 8 there,
+/// and names that are matched raw have no control characters.
+#[inline(always)]
+pub(crate) fn key_word(b: &[u8], start: usize) -> Option<u64> {
+    let w = u64::from_le_bytes(b.get(start..start + 8)?.try_into().ok()?);
+    let quotes = zero_lanes(w ^ (LO * b'"' as u64));
+    if quotes == 0 {
+        return Some(w);
+    }
+    let cut = quotes.trailing_zeros() / 8;
+    let kept = (1u64 << (8 * cut)).wrapping_sub(1);
+    Some((w & kept) | (u64::from(cut) + 1) << 56)
+}
+
 /// Index of the first byte at or after `i` that ends a plain run inside a string: a quote, a
 /// backslash, a control character or a non-ASCII byte. Eight bytes at a time.
 #[inline(always)]
@@ -806,6 +825,27 @@ impl<'a> Scanner<'a> {
         Ok(true)
     }
 
+    /// The lookup word ([`key_word`]) of the key at the scanner, after `next_member`.
+    #[inline(always)]
+    pub(crate) fn key_word(&self) -> Option<u64> {
+        key_word(self.bytes, self.pos + 1)
+    }
+
+    /// [`Scanner::key_is`] for compact JSON only (no whitespace before the colon): the one
+    /// comparison of the key and its colon with `pattern`.
+    #[inline(always)]
+    pub(crate) fn compact_key_is(&mut self, pattern: &str) -> bool {
+        let start = self.pos + 1;
+        let p = pattern.as_bytes();
+        match self.bytes.get(start..start + p.len()) {
+            Some(window) if eq_bytes(window, p) => {
+                self.pos = start + p.len();
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Reads an object key that has no escapes (the scanner is at its opening quote) and the
     /// following colon, borrowing it from the input. Returns `None`, without moving, when the
     /// key has an escape: [`Scanner::key`] decodes it.
@@ -1181,6 +1221,21 @@ mod tests {
             let moved = if want.is_some() { text.len() } else { 0 };
             assert_eq!(sc.offset(), moved, "{text}");
         }
+    }
+
+    #[test]
+    fn key_words_depend_on_the_key_alone() {
+        let word = |text: &str| key_word(text.as_bytes(), 0);
+        // What follows the closing quote does not matter.
+        assert_eq!(word(r#"ab":1,"cd":2"#), word(r#"ab":"xyzxyz"#));
+        // A cut key differs from its extensions and from the empty key.
+        assert_ne!(word(r#"ab":1,"cd":2"#), word(r#"abc":1,"cd":2"#));
+        assert_ne!(word(r#"":1,"cd":22"#), word(r#"a":1,"cd":2"#));
+        // Keys of eight bytes or more share the word of their first eight.
+        assert_eq!(word(r#"abcdefgh":1,"#), word(r#"abcdefghij":1"#));
+        assert_ne!(word(r#"abcdefg":1,"#), word(r#"abcdefgh":1,"#));
+        // Fewer than eight bytes left: no word (the caller scans the key instead).
+        assert_eq!(word(r#"ab":1}"#), None);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use crate::formats::Encoding;
-use crate::json::scanner::eq_bytes;
+use crate::json::scanner::{eq_bytes, key_word};
 use crate::json::{Peek, Value as Literal};
 use crate::numeric::Exact;
 use crate::scalar::{Scalar, WireRules};
@@ -312,6 +312,10 @@ pub(crate) type AlternativeGroup = Box<[Box<[u32]>]>;
 pub(crate) struct ObjectCheck {
     pub props: Box<[Prop]>,
     pub table: PropTable,
+    /// The properties matched raw, by the lookup word of their key (`json::scanner::key_word`):
+    /// a key out of the learned order is found with one multiply and one comparison against
+    /// the input, without scanning it first.
+    pub words: KeyWords,
     /// Key-order hints: `next[0]` is the property that came first last time, `next[i + 1]`
     /// the one that followed property `i`. Producers emit keys in a stable order, so after
     /// one payload the scanner predicts each key and checks it with one comparison instead of
@@ -340,6 +344,19 @@ impl ObjectCheck {
     #[inline(always)]
     pub(super) fn find(&self, key: &str) -> Option<usize> {
         self.table.find(|i| &self.props[i].name, key.as_bytes())
+    }
+
+    /// Index of the property whose raw pattern `matches` (a comparison with the input that
+    /// consumes the key on success), among those whose key has the lookup word `word`.
+    #[inline(always)]
+    pub(super) fn find_raw(
+        &self,
+        word: u64,
+        mut matches: impl FnMut(&str) -> bool,
+    ) -> Option<usize> {
+        self.words.find(word, |i| {
+            self.props[i].raw.as_deref().is_some_and(&mut matches)
+        })
     }
 
     /// The property expected after `prev` (0 = at the start, `i + 1` = after property `i`),
@@ -429,6 +446,59 @@ impl PropTable {
             s = (s + 1) & self.mask;
         }
     }
+}
+
+/// Open-addressing table from the lookup word of a member name to the properties with that
+/// word; several names can share one (a common first eight bytes), so the caller's comparison
+/// decides. At most half the slots are used.
+pub(crate) struct KeyWords {
+    slots: Box<[(u64, u32)]>,
+    shift: u32,
+}
+
+impl KeyWords {
+    fn new<'n>(raw: impl Iterator<Item = Option<&'n str>>) -> KeyWords {
+        let words: Vec<(u64, u32)> = raw
+            .enumerate()
+            .filter_map(|(i, pattern)| {
+                // The pattern is the name and `":`; the padding lets a short one be read whole.
+                let padded = format!("{}        ", pattern?);
+                Some((key_word(padded.as_bytes(), 0)?, i as u32))
+            })
+            .collect();
+        let size = (words.len() * 2).next_power_of_two().max(8);
+        let shift = 64 - size.trailing_zeros();
+        let mut slots = vec![(0, EMPTY); size].into_boxed_slice();
+        for (word, i) in words {
+            let mut s = word_slot(word, shift);
+            while slots[s].1 != EMPTY {
+                s = (s + 1) & (size - 1);
+            }
+            slots[s] = (word, i);
+        }
+        KeyWords { slots, shift }
+    }
+
+    #[inline(always)]
+    fn find(&self, word: u64, mut accept: impl FnMut(usize) -> bool) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut s = word_slot(word, self.shift);
+        loop {
+            let (w, index) = self.slots[s];
+            if index == EMPTY {
+                return None;
+            }
+            if w == word && accept(index as usize) {
+                return Some(index as usize);
+            }
+            s = (s + 1) & mask;
+        }
+    }
+}
+
+#[inline(always)]
+fn word_slot(word: u64, shift: u32) -> usize {
+    (word.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
 }
 
 /// Length and first, middle and last byte of a member name, packed.
@@ -712,6 +782,7 @@ impl Compiler<'_> {
                     .collect();
                 Kind::Object(Box::new(ObjectCheck {
                     table: PropTable::new(props.iter().map(|p| &*p.name)),
+                    words: KeyWords::new(props.iter().map(|p| p.raw.as_deref())),
                     next: (0..=props.len())
                         .map(|i| AtomicU32::new(i as u32))
                         .collect(),

@@ -210,12 +210,25 @@ impl<'de> Input<'de> for Bytes<'de> {
                 }
                 _ => {
                     misses += i32::from(guess.is_some());
-                    let key = match self.scanner.plain_key()? {
-                        Some(key) => Cow::Borrowed(key),
-                        None => self.scanner.key()?,
+                    // A declared name in compact form is found by the key's first eight bytes
+                    // and one comparison; anything else (an undeclared member, an escape,
+                    // whitespace before the colon) is scanned and looked up by name.
+                    let scanner = &mut self.scanner;
+                    let found = scanner
+                        .key_word()
+                        .and_then(|word| o.find_raw(word, |raw| scanner.compact_key_is(raw)));
+                    let found = match found {
+                        Some(i) => Ok(i),
+                        None => {
+                            let key = match self.scanner.plain_key()? {
+                                Some(key) => Cow::Borrowed(key),
+                                None => self.scanner.key()?,
+                            };
+                            o.find(&key).ok_or(key)
+                        }
                     };
-                    match o.find(&key) {
-                        Some(i) => {
+                    match found {
+                        Ok(i) => {
                             // Learn only while this object looks ordered: a shuffled one would
                             // overwrite what the ordered payloads taught, and every write is
                             // a cache line the other validating threads must fetch again. The
@@ -226,7 +239,7 @@ impl<'de> Input<'de> for Bytes<'de> {
                             }
                             Member::Declared(i)
                         }
-                        None => Member::Other(key),
+                        Err(key) => Member::Other(key),
                     }
                 }
             };

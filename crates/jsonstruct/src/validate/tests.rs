@@ -947,3 +947,109 @@ fn out_of_range_integers_from_the_quick_readers_get_the_full_report() {
         }
     }
 }
+
+/// Keys out of the learned order are found by their first eight bytes and one comparison
+/// with the input: names that share those bytes, are shorter or longer than a word, are
+/// empty, non-ASCII or need escapes, and keys written with escapes or spaced from their
+/// colon must still land on their own property, and near misses on none.
+#[test]
+fn shuffled_keys_find_their_own_property_whatever_their_shape() {
+    // Each property takes only its own value, so a mix-up is an error.
+    let props = [
+        "",
+        "a",
+        "abcdefg",
+        "abcdefgh",
+        "abcdefghi",
+        "abcdefgh_x",
+        "last_active_at",
+        "last_active_organization_id",
+        "caf\u{e9}",
+        "quo\"te",
+    ];
+    let value = |i: usize| format!(r#""v{i}""#);
+    let body = format!(
+        r#"{{"$schema": "https://json-structure.org/meta/extended/v0/#",
+            "$id": "https://example.com/t", "$uses": ["JSONStructureAlternateNames"],
+            "name": "T", "type": "object", "properties": {{{}}}, "additionalProperties": false}}"#,
+        props
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                // Identifiers as declared names, the shapes under test as wire names.
+                let wire = serde_json::to_string(name).unwrap();
+                format!(r#""p{i}": {{"type": "string", "const": "v{i}", "altnames": {{"json": {wire}}}}}"#)
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let doc = Schema::from_slice(body.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    let v = Validator::new(&doc).unwrap();
+    let member = |i: usize, spaced: bool, escaped: bool| {
+        let name = props[i];
+        let mut key = serde_json::to_string(name).unwrap();
+        if escaped && !name.is_empty() {
+            // The first character as a \u escape: the same name in other bytes.
+            let c = name.chars().next().unwrap_or('a');
+            key = format!("\"\\u{:04x}{}", c as u32, &key[1 + c.len_utf8()..]);
+        }
+        format!("{key}{}{}", if spaced { " : " } else { ":" }, value(i))
+    };
+    let mut state = 11u64;
+    for round in 0..300 {
+        let mut order: Vec<usize> = (0..props.len()).collect();
+        for i in (1..order.len()).rev() {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            order.swap(i, (state >> 33) as usize % (i + 1));
+        }
+        let text = format!(
+            "{{{}}}",
+            order
+                .iter()
+                .map(|&i| member(i, round % 3 == 1, round % 5 == 2 && i % 2 == 0))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        assert_eq!(codes(&v, &text), Vec::<&str>::new(), "{text}");
+        // One member's value swapped for another's: an error at that member.
+        let (wrong, donor) = (order[0], order[1]);
+        let bad = text.replacen(
+            &format!(":{}", value(wrong)),
+            &format!(":{}", value(donor)),
+            1,
+        );
+        if bad != text {
+            let report = v.validate(bad.as_bytes()).expect_err(&bad);
+            assert!(!report.errors.is_empty());
+            let pointer = format!("/{}", props[wrong]);
+            assert!(
+                report.errors.iter().all(|e| e.path == pointer),
+                "{bad}: {:?}",
+                report.errors
+            );
+        }
+    }
+    // Near misses of declared names are undeclared, compact or not.
+    for near in [
+        "abcdefgh_y",
+        "abcdefgh ",
+        "abcdefghij",
+        "abcdef",
+        "b",
+        "last_active_a",
+        "caf",
+    ] {
+        for text in [
+            format!(r#"{{"{near}":1,"a":"v1","abcdefg":"v2"}}"#),
+            format!(r#"{{"a":"v1","{near}" :1,"abcdefg":"v2"}}"#),
+        ] {
+            assert_eq!(
+                codes(&v, &text),
+                ["INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED"],
+                "{text}"
+            );
+        }
+    }
+}
