@@ -229,22 +229,18 @@ fn zero_lanes(w: u64) -> u64 {
 }
 
 /// The lookup word of the key whose text starts at `start` (after its opening quote): its
-/// first eight bytes, cut at a quote among them, with the cut position in the top byte. Two
-/// keys whose raw text matches have the same word, and a key of up to seven bytes is told
-/// apart by its word alone. `None` when fewer than eight bytes follow.
-///
-/// The top byte cannot be confused with a name's eighth byte: a cut leaves 1 to 8 there,
-/// and names that are matched raw have no control characters.
+/// first eight bytes, with those from the first quote on zeroed. Two keys whose raw text
+/// matches have the same word, and keys of up to seven bytes are told apart by their word
+/// alone (a raw key has no zero bytes, so the zeroed tail marks its length). Branch-free:
+/// in a shuffled stream whether a key is shorter than eight bytes is a coin toss. `None`
+/// when fewer than eight bytes follow.
 #[inline(always)]
 pub(crate) fn key_word(b: &[u8], start: usize) -> Option<u64> {
     let w = u64::from_le_bytes(b.get(start..start + 8)?.try_into().ok()?);
-    let quotes = zero_lanes(w ^ (LO * b'"' as u64));
-    if quotes == 0 {
-        return Some(w);
-    }
-    let cut = quotes.trailing_zeros() / 8;
-    let kept = (1u64 << (8 * cut)).wrapping_sub(1);
-    Some((w & kept) | (u64::from(cut) + 1) << 56)
+    // 64 when there is no quote: the whole word is kept.
+    let cut = zero_lanes(w ^ (LO * b'"' as u64)).trailing_zeros() & !7;
+    let kept = ((1u128 << cut) - 1) as u64;
+    Some(w & kept)
 }
 
 /// Index of the first byte at or after `i` that ends a plain run inside a string: a quote, a
