@@ -239,7 +239,8 @@ pub(crate) fn key_word(b: &[u8], start: usize) -> Option<u64> {
     let w = u64::from_le_bytes(b.get(start..start + 8)?.try_into().ok()?);
     // 64 when there is no quote: the whole word is kept.
     let cut = zero_lanes(w ^ (LO * b'"' as u64)).trailing_zeros() & !7;
-    let kept = ((1u128 << cut) - 1) as u64;
+    // Two shifts of at most 32: a single one by 64 would overflow.
+    let kept = ((1u64 << (cut / 2)) << (cut / 2)).wrapping_sub(1);
     Some(w & kept)
 }
 
