@@ -163,9 +163,18 @@ fn generated_crate_builds_standalone_and_guards_its_schema() {
 
 #[test]
 fn inside_the_checkout_the_runtime_is_a_path_dependency() {
-    // The cargo target directory lies inside this checkout.
-    let krate =
-        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("in-checkout-{}", std::process::id()));
+    // Cargo's scratch directory lies inside this checkout, unless CARGO_TARGET_DIR points
+    // elsewhere; then the checkout's own `target/` (ignored by git) serves.
+    let checkout = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap();
+    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let scratch = match scratch.canonicalize() {
+        Ok(dir) if dir.starts_with(&checkout) => dir,
+        _ => checkout.join("target/tmp"),
+    };
+    let krate = scratch.join(format!("in-checkout-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&krate);
     let out = jsonstruct(&[
         "generate",
