@@ -1,16 +1,17 @@
 //! `jsonstruct validate`: validate whole files or NDJSON streams against a schema, in parallel,
 //! reporting in input order as text (source line and caret), JSON Lines or GitHub annotations.
 //!
-//! NDJSON is read in bounded blocks by a reader thread; the blocks' line ranges are validated
-//! in parallel without a barrier between blocks and written in input order, with a bounded
-//! number of blocks held at once, so memory stays flat however large the input is.
+//! NDJSON is read in bounded blocks by the workers themselves, one at a time under a lock, and
+//! each worker validates the block it read while another reads the next; the output is written
+//! in input order, with a bounded number of blocks ahead of the writer, so memory stays flat
+//! however large the input is and `--jobs N` means N busy threads.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::{mpsc, Arc};
+use std::sync::{mpsc, Condvar, Mutex, PoisonError};
 
 use anyhow::Context;
 use clap::ValueEnum;
@@ -66,14 +67,15 @@ pub enum Format {
     Github,
 }
 
-/// NDJSON is read in blocks of this size: enough lines to keep every worker busy, small enough
-/// that memory stays a few megabytes whatever the input size.
-const BLOCK_BYTES: usize = 4 << 20;
+/// NDJSON is read in blocks of about this size (ending at a line end): a worker reads one,
+/// validates it, reads the next. Small enough that the last blocks end together and memory
+/// stays a few megabytes; large enough that taking the read lock is rare.
+const BLOCK_BYTES: usize = 1 << 20;
 /// Whole files validated per parallel batch.
 const BATCH_FILES: usize = 64;
-/// NDJSON blocks still being validated when the next one is dispatched. One keeps the workers
-/// busy across block boundaries; more would only hold more memory.
-const IN_FLIGHT: usize = 1;
+/// NDJSON blocks a worker may read ahead of the writer, per worker: their output waits in
+/// memory until the blocks before it are written.
+const AHEAD_PER_WORKER: u64 = 4;
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let Some(loaded) = schema_arg::load(
@@ -190,37 +192,6 @@ impl Ordered {
             totals.invalid += invalid;
             out.write_all(output.as_bytes())?;
             self.next += 1;
-        }
-        Ok(())
-    }
-
-    /// Writes what has arrived, without waiting.
-    fn write_ready(
-        &mut self,
-        done: &mpsc::Receiver<(u64, Piece)>,
-        out: &mut impl Write,
-        totals: &mut Totals,
-    ) -> io::Result<()> {
-        while let Ok(p) = done.try_recv() {
-            self.take(p, out, totals)?;
-        }
-        Ok(())
-    }
-
-    /// Waits until every piece before `end` is written.
-    fn wait_until(
-        &mut self,
-        done: &mpsc::Receiver<(u64, Piece)>,
-        end: u64,
-        out: &mut impl Write,
-        totals: &mut Totals,
-    ) -> io::Result<()> {
-        while self.next < end {
-            match done.recv() {
-                Ok(p) => self.take(p, out, totals)?,
-                // Cannot happen while the caller holds a sender; never wait forever regardless.
-                Err(_) => break,
-            }
         }
         Ok(())
     }
@@ -348,10 +319,11 @@ impl Run<'_> {
         Ok(())
     }
 
-    /// Streams one NDJSON input. A reader thread fills blocks of complete lines (only a partial
-    /// last line is carried into the next block) while the current block's lines are validated
-    /// in parallel, as slices of the block, and written in order. At most two blocks are in
-    /// flight and their buffers are recycled, so memory stays flat however large the input.
+    /// Streams one NDJSON input. Each worker takes the next block of whole lines from the
+    /// shared [`Feed`] (reading it, under the lock, into its own buffer), validates it and
+    /// sends its output; this thread writes the outputs in input order. A worker does not read
+    /// more than [`AHEAD_PER_WORKER`] blocks per worker ahead of the writer, so memory stays
+    /// flat however large the input.
     fn ndjson(&self, path: &Path, out: &mut impl Write, totals: &mut Totals) -> anyhow::Result<()> {
         let shown = display(path);
         let reader: Box<dyn Read + Send> = if is_stdin(path) {
@@ -366,73 +338,66 @@ impl Run<'_> {
                 }
             }
         };
-        let (blocks_tx, blocks) = mpsc::sync_channel::<io::Result<Vec<u8>>>(1);
-        let (spare_tx, spare) = mpsc::channel::<Vec<u8>>();
+        let workers = self.pool.current_num_threads().max(1);
+        let feed = Feed {
+            state: Mutex::new(FeedState {
+                reader,
+                carry: Vec::new(),
+                lines: 0,
+                next: 0,
+                written: 0,
+                ahead: AHEAD_PER_WORKER * workers as u64,
+                failed: None,
+                done: false,
+            }),
+            writer_moved: Condvar::new(),
+        };
+        let (done_tx, done) = mpsc::channel::<(u64, Piece)>();
+        let mut writer = Ordered::default();
         std::thread::scope(|scope| -> anyhow::Result<()> {
-            scope.spawn(move || read_blocks(reader, &blocks_tx, &spare));
-            // Each block is cut into ranges of whole lines, many per worker, and every range is
-            // a task on the pool. Tasks of the next block start while the last ones of this
-            // block finish (no barrier between blocks); the output is written in input order
-            // as pieces complete. Before a block is read, all but `IN_FLIGHT` earlier blocks
-            // are written, so a few blocks are held at most, whatever the input size.
-            self.pool.in_place_scope(|tasks| -> anyhow::Result<()> {
-                let (done_tx, done) = mpsc::channel::<(u64, Piece)>();
-                let mut writer = Ordered::default();
-                let mut dispatched = 0u64;
-                let mut in_flight: VecDeque<(u64, Arc<Vec<u8>>)> = VecDeque::new();
-                let mut line_no = 0u64;
-                for block in blocks {
-                    let block = match block {
-                        Ok(b) => Arc::new(b),
-                        Err(e) => {
-                            writer.wait_until(&done, dispatched, out, totals)?;
-                            totals.unreadable += 1;
-                            self.unreadable(
-                                out,
-                                &shown,
-                                &format!("cannot read {shown} after line {line_no}: {e}"),
-                            )?;
-                            return Ok(());
-                        }
-                    };
-                    self.progress.inc(block.len() as u64);
-                    let ranges = split_ranges(&block, self.pool.current_num_threads() * 16);
-                    for range in ranges {
-                        let first = line_no + 1;
-                        line_no += memchr::memchr_iter(b'\n', &block[range.clone()]).count() as u64;
-                        let (text, tx, seq) = (Arc::clone(&block), done_tx.clone(), dispatched);
-                        let shown = &shown;
-                        tasks.spawn(move |_| {
-                            let piece = self.lines(shown, &text[range], first);
-                            // Let go of the block before reporting, so that the writer can
-                            // hand the buffer back to the reader once the block is written.
-                            drop(text);
-                            // The receiver is gone only when writing failed; nothing to do.
-                            let _ = tx.send((seq, piece));
-                        });
-                        dispatched += 1;
-                    }
-                    // A block that does not end in a newline (end of input) has one more line.
-                    if block.last() != Some(&b'\n') {
-                        line_no += 1;
-                    }
-                    in_flight.push_back((dispatched, block));
-                    while in_flight.len() > IN_FLIGHT {
-                        let Some((end, oldest)) = in_flight.pop_front() else {
+            for _ in 0..workers {
+                let (feed, done_tx, shown) = (&feed, done_tx.clone(), &shown);
+                scope.spawn(move || {
+                    let mut block = Vec::with_capacity(BLOCK_BYTES + BLOCK_BYTES / 4);
+                    while let Some((seq, first)) = feed.take(&mut block) {
+                        self.progress.inc(block.len() as u64);
+                        let piece = self.lines(shown, &block, first);
+                        // The receiver is gone only when writing failed; then stop.
+                        if done_tx.send((seq, piece)).is_err() {
+                            feed.stop();
                             break;
-                        };
-                        writer.wait_until(&done, end, out, totals)?;
-                        // Every task of the block has dropped its handle before sending its
-                        // piece, so the buffer goes back to the reader for the next block.
-                        if let Ok(buffer) = Arc::try_unwrap(oldest) {
-                            let _ = spare_tx.send(buffer);
                         }
                     }
-                    writer.write_ready(&done, out, totals)?;
+                });
+            }
+            drop(done_tx);
+            let written = (|| -> io::Result<()> {
+                for piece in &done {
+                    writer.take(piece, out, totals)?;
+                    feed.written(writer.next);
                 }
-                Ok(writer.wait_until(&done, dispatched, out, totals)?)
-            })
-        })
+                Ok(())
+            })();
+            if written.is_err() {
+                // Let the workers see the end, then report.
+                feed.stop();
+                drop(done);
+            }
+            Ok(written?)
+        })?;
+        let state = feed
+            .state
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some((e, after)) = state.failed {
+            totals.unreadable += 1;
+            self.unreadable(
+                out,
+                &shown,
+                &format!("cannot read {shown} after line {after}: {e}"),
+            )?;
+        }
+        Ok(())
     }
 
     /// Validates the NDJSON lines of `text` (whole lines; the first is line `first`) and returns
@@ -618,70 +583,110 @@ fn annotations(file: &str, report: &Report) -> String {
     s
 }
 
-/// Splits `block` into about `n` ranges that each end just after a newline (the last one at the
-/// end of the block).
-fn split_ranges(block: &[u8], n: usize) -> Vec<std::ops::Range<usize>> {
-    let target = block.len().div_ceil(n.max(1)).max(1);
-    let mut ranges = Vec::with_capacity(n);
-    let mut start = 0;
-    while start < block.len() {
-        let probe = (start + target).min(block.len());
-        let end = match memchr::memchr(b'\n', &block[probe.saturating_sub(1)..]) {
-            Some(i) => probe.saturating_sub(1) + i + 1,
-            None => block.len(),
-        };
-        ranges.push(start..end.max(start + 1));
-        start = end.max(start + 1);
-    }
-    ranges
+/// The NDJSON input the workers of `Run::ndjson` share.
+struct Feed {
+    state: Mutex<FeedState>,
+    /// Signalled when the writer has written more blocks, or the run stops.
+    writer_moved: Condvar,
 }
 
-/// The reader side of `Run::ndjson`: sends blocks of about `BLOCK_BYTES` that end at a line
-/// boundary (a line longer than a block makes a longer block), reusing returned buffers.
-fn read_blocks(
-    mut reader: impl Read,
-    blocks: &mpsc::SyncSender<io::Result<Vec<u8>>>,
-    spare: &mpsc::Receiver<Vec<u8>>,
-) {
-    let mut carry: Vec<u8> = Vec::new();
-    loop {
-        let mut block = spare
-            .try_recv()
-            .unwrap_or_else(|_| Vec::with_capacity(BLOCK_BYTES + BLOCK_BYTES / 4));
+struct FeedState {
+    reader: Box<dyn Read + Send>,
+    /// The partial last line of the block read before, which starts the next block.
+    carry: Vec<u8>,
+    /// Lines in the blocks handed out so far.
+    lines: u64,
+    /// The sequence number of the next block.
+    next: u64,
+    /// Blocks the writer has written.
+    written: u64,
+    /// How many blocks may be handed out beyond those written.
+    ahead: u64,
+    /// A read error and the number of lines before it.
+    failed: Option<(io::Error, u64)>,
+    /// The input is exhausted, unreadable, or the run stops.
+    done: bool,
+}
+
+impl Feed {
+    /// Reads the next block of whole lines into `block` (replacing what it held) and returns
+    /// its sequence number and the number of its first line; `None` at the end. A line longer
+    /// than a block makes a longer block; at the end of the input the last line needs no
+    /// newline.
+    fn take(&self, block: &mut Vec<u8>) -> Option<(u64, u64)> {
+        let mut st = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        while !st.done && st.next >= st.written + st.ahead {
+            st = self
+                .writer_moved
+                .wait(st)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+        if st.done {
+            return None;
+        }
+        let st = &mut *st;
         block.clear();
-        block.extend_from_slice(&carry);
-        carry.clear();
+        block.append(&mut st.carry);
         let mut eof = false;
         // Read at least a block, then on until a newline ends it.
         loop {
             let want = BLOCK_BYTES.saturating_sub(block.len()).max(64 << 10) as u64;
-            match reader.by_ref().take(want).read_to_end(&mut block) {
+            match st.reader.by_ref().take(want).read_to_end(block) {
                 Ok(0) => {
                     eof = true;
                     break;
                 }
-                Ok(_) if block.len() >= BLOCK_BYTES && memchr::memchr(b'\n', &block).is_some() => {
+                Ok(_) if block.len() >= BLOCK_BYTES && memchr::memchr(b'\n', block).is_some() => {
                     break
                 }
                 Ok(_) => {}
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => {
-                    let _ = blocks.send(Err(e));
-                    return;
+                    // The lines before the error are validated and written; the rest is not.
+                    let whole = memchr::memrchr(b'\n', block).map_or(0, |i| i + 1);
+                    block.truncate(whole);
+                    st.failed = Some((
+                        e,
+                        st.lines + memchr::memchr_iter(b'\n', block).count() as u64,
+                    ));
+                    eof = true;
+                    break;
                 }
             }
         }
-        if !eof {
-            let cut = memchr::memrchr(b'\n', &block).map_or(block.len(), |i| i + 1);
-            carry.extend_from_slice(&block[cut..]);
+        if eof {
+            st.done = true;
+            self.writer_moved.notify_all();
+        } else {
+            let cut = memchr::memrchr(b'\n', block).map_or(block.len(), |i| i + 1);
+            st.carry.extend_from_slice(&block[cut..]);
             block.truncate(cut);
         }
-        if !block.is_empty() && blocks.send(Ok(block)).is_err() {
-            return;
+        let first = st.lines + 1;
+        st.lines += memchr::memchr_iter(b'\n', block).count() as u64;
+        // A block that does not end in a newline (end of input) has one more line.
+        if block.last().is_some_and(|&b| b != b'\n') {
+            st.lines += 1;
         }
-        if eof {
-            return;
+        let seq = st.next;
+        st.next += 1;
+        Some((seq, first))
+    }
+
+    /// The writer has written every block before `next`.
+    fn written(&self, next: u64) {
+        let mut st = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        if next > st.written {
+            st.written = next;
+            self.writer_moved.notify_all();
         }
+    }
+
+    /// No more blocks: writing failed.
+    fn stop(&self) {
+        let mut st = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        st.done = true;
+        self.writer_moved.notify_all();
     }
 }
 
@@ -699,18 +704,103 @@ fn read_all(path: &Path) -> io::Result<Vec<u8>> {
 mod tests {
     use super::*;
 
+    fn feed(reader: impl Read + Send + 'static, ahead: u64) -> Feed {
+        Feed {
+            state: Mutex::new(FeedState {
+                reader: Box::new(reader),
+                carry: Vec::new(),
+                lines: 0,
+                next: 0,
+                written: 0,
+                ahead,
+                failed: None,
+                done: false,
+            }),
+            writer_moved: Condvar::new(),
+        }
+    }
+
+    /// Takes every block, marking each written as it comes; returns (first line, block).
+    fn drain(feed: &Feed) -> Vec<(u64, Vec<u8>)> {
+        let mut blocks = Vec::new();
+        let mut block = Vec::new();
+        while let Some((seq, first)) = feed.take(&mut block) {
+            assert_eq!(seq, blocks.len() as u64);
+            blocks.push((first, block.clone()));
+            feed.written(seq + 1);
+        }
+        blocks
+    }
+
     #[test]
-    fn ranges_cover_the_block_at_line_boundaries() {
-        let block = b"a\nbb\nccc\n\ndddd\ne";
-        for n in 1..8 {
-            let ranges = split_ranges(block, n);
-            assert_eq!(ranges.first().map(|r| r.start), Some(0));
-            assert_eq!(ranges.last().map(|r| r.end), Some(block.len()));
-            for w in ranges.windows(2) {
-                assert_eq!(w[0].end, w[1].start);
-                assert_eq!(block[w[0].end - 1], b'\n', "{n}: {ranges:?}");
+    fn the_feed_hands_out_whole_lines_in_order_with_their_line_numbers() {
+        // Several blocks, a line longer than a block, blank and CRLF lines, no final newline.
+        let mut input = Vec::new();
+        for i in 0..60_000 {
+            input.extend_from_slice(
+                format!("{{\"n\": {i}, \"pad\": \"{}\"}}", "x".repeat(i % 97)).as_bytes(),
+            );
+            input.extend_from_slice(if i % 10 == 0 { b"\r\n\n" } else { b"\n" });
+        }
+        input.extend_from_slice(&vec![b'y'; BLOCK_BYTES + BLOCK_BYTES / 2]);
+        input.extend_from_slice(b"\n{\"last\": true}");
+        let blocks = drain(&feed(io::Cursor::new(input.clone()), 2));
+        assert!(blocks.len() > 3, "{}", blocks.len());
+        assert_eq!(
+            blocks
+                .iter()
+                .flat_map(|(_, b)| b.clone())
+                .collect::<Vec<u8>>(),
+            input
+        );
+        let mut line = 1;
+        for (i, (first, block)) in blocks.iter().enumerate() {
+            assert_eq!(*first, line, "block {i}");
+            line += memchr::memchr_iter(b'\n', block).count() as u64;
+            if i + 1 < blocks.len() {
+                assert_eq!(block.last(), Some(&b'\n'), "block {i} ends inside a line");
             }
         }
-        assert!(split_ranges(b"", 4).is_empty());
+        assert_eq!(
+            blocks.last().map(|(_, b)| b.ends_with(b"{\"last\": true}")),
+            Some(true)
+        );
+    }
+
+    #[test]
+    fn a_read_error_keeps_the_whole_lines_before_it() {
+        struct Failing(io::Cursor<Vec<u8>>);
+        impl Read for Failing {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                match self.0.read(buf)? {
+                    0 => Err(io::Error::other("disk on fire")),
+                    n => Ok(n),
+                }
+            }
+        }
+        let feed = feed(Failing(io::Cursor::new(b"1\n2\n3\npartial".to_vec())), 2);
+        let blocks = drain(&feed);
+        assert_eq!(blocks, [(1, b"1\n2\n3\n".to_vec())]);
+        let state = feed.state.into_inner().unwrap();
+        let (e, after) = state.failed.expect("the error is kept");
+        assert_eq!((e.to_string().as_str(), after), ("disk on fire", 3));
+    }
+
+    #[test]
+    fn the_feed_waits_for_the_writer_beyond_its_window() {
+        let feed = feed(io::Cursor::new(b"a\n".repeat(3 * BLOCK_BYTES)), 1);
+        let mut block = Vec::new();
+        assert_eq!(feed.take(&mut block).map(|t| t.0), Some(0));
+        std::thread::scope(|scope| {
+            let second = scope.spawn(|| feed.take(&mut Vec::new()).map(|t| t.0));
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            // Not handed out before the writer moved on.
+            assert!(!second.is_finished());
+            feed.written(1);
+            assert_eq!(second.join().unwrap(), Some(1));
+        });
+        // Stopping wakes and ends every taker.
+        feed.stop();
+        assert_eq!(feed.take(&mut block), None);
     }
 }
