@@ -358,6 +358,7 @@ impl Run<'_> {
             for _ in 0..workers {
                 let (feed, done_tx, shown) = (&feed, done_tx.clone(), &shown);
                 scope.spawn(move || {
+                    let _stop = StopOnPanic(feed);
                     let mut block = Vec::with_capacity(BLOCK_BYTES + BLOCK_BYTES / 4);
                     while let Some((seq, first)) = feed.take(&mut block) {
                         self.progress.inc(block.len() as u64);
@@ -583,6 +584,18 @@ fn annotations(file: &str, report: &Report) -> String {
     s
 }
 
+/// Ends the feed when a worker panics: its block would never reach the writer, so the others
+/// would wait for the writer forever; this way they stop and the panic surfaces.
+struct StopOnPanic<'f>(&'f Feed);
+
+impl Drop for StopOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.stop();
+        }
+    }
+}
+
 /// The NDJSON input the workers of `Run::ndjson` share.
 struct Feed {
     state: Mutex<FeedState>,
@@ -682,7 +695,7 @@ impl Feed {
         }
     }
 
-    /// No more blocks: writing failed.
+    /// No more blocks: writing failed, or a worker panicked.
     fn stop(&self) {
         let mut st = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         st.done = true;
@@ -802,5 +815,25 @@ mod tests {
         // Stopping wakes and ends every taker.
         feed.stop();
         assert_eq!(feed.take(&mut block), None);
+    }
+
+    #[test]
+    fn a_worker_that_panics_ends_the_feed_instead_of_leaving_the_others_waiting() {
+        let feed = feed(io::Cursor::new(b"a\n".repeat(3 * BLOCK_BYTES)), 1);
+        let mut block = Vec::new();
+        assert_eq!(feed.take(&mut block).map(|t| t.0), Some(0));
+        std::thread::scope(|scope| {
+            // Waits for the writer, which will never see block 0 ...
+            let waiting = scope.spawn(|| feed.take(&mut Vec::new()));
+            // ... because the worker holding it panics.
+            let panicked = std::thread::Builder::new()
+                .spawn_scoped(scope, || {
+                    let _stop = StopOnPanic(&feed);
+                    panic!("a bug in a worker");
+                })
+                .unwrap();
+            assert!(panicked.join().is_err());
+            assert_eq!(waiting.join().unwrap(), None);
+        });
     }
 }
