@@ -315,7 +315,7 @@ pub(crate) struct ObjectCheck {
     /// The properties matched raw, by the lookup word of their key (`json::scanner::key_word`):
     /// a key out of the learned order is found with one multiply and one comparison against
     /// the input, without scanning it first.
-    pub words: KeyWords,
+    pub words: Probe<u64>,
     /// Key-order hints: `next[0]` is the property that came first last time, `next[i + 1]`
     /// the one that followed property `i`. Producers emit keys in a stable order, so after
     /// one payload the scanner predicts each key and checks it with one comparison instead of
@@ -405,42 +405,66 @@ impl ObjectCheck {
     }
 }
 
-/// Open-addressing table from member name to property index, built once per object type.
-/// A key is hashed from its length and three of its bytes, so a lookup costs one multiply,
-/// usually one probe, and one short comparison; at most half the slots are used.
-pub(crate) struct PropTable {
-    slots: Box<[(u32, u32)]>,
+/// Open-addressing table from a short key (a hash or a prefix of a name) to indices, built
+/// once per object type or enum. Several indices may share a key, so the caller's `accept`
+/// decides among them; at most half the slots are used, so a lookup usually costs one
+/// multiply and one probe.
+pub(crate) struct Probe<K> {
+    slots: Box<[(K, u32)]>,
     mask: usize,
+    /// 64 minus the number of bits of `mask`, for keys that take the top bits of a product.
+    shift: u32,
 }
 
 const EMPTY: u32 = u32::MAX;
 
-impl PropTable {
-    fn new<'n>(names: impl ExactSizeIterator<Item = &'n str>) -> PropTable {
-        let size = (names.len() * 2).next_power_of_two().max(8);
-        let mut slots = vec![(0, EMPTY); size].into_boxed_slice();
-        let mask = size - 1;
-        for (i, name) in names.enumerate() {
-            let sig = signature(name.as_bytes());
-            let mut s = slot(sig, mask);
+/// A key of a [`Probe`] table, with the slot its search starts at.
+pub(crate) trait ProbeKey: Copy + Eq + Default {
+    /// `shift` is 64 minus the number of bits of `mask`.
+    fn home(self, mask: usize, shift: u32) -> usize;
+}
+
+/// A name's [`signature`].
+impl ProbeKey for u32 {
+    #[inline(always)]
+    fn home(self, mask: usize, _: u32) -> usize {
+        (self.wrapping_mul(0x9E37_79B1) >> 16) as usize & mask
+    }
+}
+
+/// A key's lookup word (`json::scanner::key_word`).
+impl ProbeKey for u64 {
+    #[inline(always)]
+    fn home(self, _: usize, shift: u32) -> usize {
+        (self.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+    }
+}
+
+impl<K: ProbeKey> Probe<K> {
+    fn new(entries: &[(K, u32)]) -> Probe<K> {
+        let size = (entries.len() * 2).next_power_of_two().max(8);
+        let mut slots = vec![(K::default(), EMPTY); size].into_boxed_slice();
+        let (mask, shift) = (size - 1, 64 - size.trailing_zeros());
+        for &entry in entries {
+            let mut s = entry.0.home(mask, shift);
             while slots[s].1 != EMPTY {
                 s = (s + 1) & mask;
             }
-            slots[s] = (sig, i as u32);
+            slots[s] = entry;
         }
-        PropTable { slots, mask }
+        Probe { slots, mask, shift }
     }
 
+    /// The first index stored under `key` that `accept` takes.
     #[inline(always)]
-    fn find<'n>(&self, name_of: impl Fn(usize) -> &'n str, key: &[u8]) -> Option<usize> {
-        let sig = signature(key);
-        let mut s = slot(sig, self.mask);
+    fn find(&self, key: K, mut accept: impl FnMut(usize) -> bool) -> Option<usize> {
+        let mut s = key.home(self.mask, self.shift);
         loop {
-            let (entry_sig, index) = self.slots[s];
+            let (k, index) = self.slots[s];
             if index == EMPTY {
                 return None;
             }
-            if entry_sig == sig && eq_bytes(name_of(index as usize).as_bytes(), key) {
+            if k == key && accept(index as usize) {
                 return Some(index as usize);
             }
             s = (s + 1) & self.mask;
@@ -448,57 +472,45 @@ impl PropTable {
     }
 }
 
-/// Open-addressing table from the lookup word of a member name to the properties with that
-/// word; several names can share one (a common first eight bytes), so the caller's comparison
-/// decides. At most half the slots are used.
-pub(crate) struct KeyWords {
-    slots: Box<[(u64, u32)]>,
-    shift: u32,
-}
+/// Member names (or enum strings) to their index, by [`signature`]: a lookup costs one
+/// multiply, usually one probe, and one short comparison.
+pub(crate) struct PropTable(Probe<u32>);
 
-impl KeyWords {
-    fn new<'n>(raw: impl Iterator<Item = Option<&'n str>>) -> KeyWords {
-        let words: Vec<(u64, u32)> = raw
+impl PropTable {
+    fn new<'n>(names: impl Iterator<Item = &'n str>) -> PropTable {
+        let entries: Vec<(u32, u32)> = names
             .enumerate()
-            .filter_map(|(i, pattern)| {
-                // The pattern is the name and `":`; the padding lets a short one be read whole.
-                let padded = format!("{}        ", pattern?);
-                Some((key_word(padded.as_bytes(), 0)?, i as u32))
-            })
+            .map(|(i, name)| (signature(name.as_bytes()), i as u32))
             .collect();
-        let size = (words.len() * 2).next_power_of_two().max(8);
-        let shift = 64 - size.trailing_zeros();
-        let mut slots = vec![(0, EMPTY); size].into_boxed_slice();
-        for (word, i) in words {
-            let mut s = word_slot(word, shift);
-            while slots[s].1 != EMPTY {
-                s = (s + 1) & (size - 1);
-            }
-            slots[s] = (word, i);
-        }
-        KeyWords { slots, shift }
+        PropTable(Probe::new(&entries))
     }
 
     #[inline(always)]
-    fn find(&self, word: u64, mut accept: impl FnMut(usize) -> bool) -> Option<usize> {
-        let mask = self.slots.len() - 1;
-        let mut s = word_slot(word, self.shift);
-        loop {
-            let (w, index) = self.slots[s];
-            if index == EMPTY {
-                return None;
-            }
-            if w == word && accept(index as usize) {
-                return Some(index as usize);
-            }
-            s = (s + 1) & mask;
-        }
+    fn find<'n>(&self, name_of: impl Fn(usize) -> &'n str, key: &[u8]) -> Option<usize> {
+        self.0
+            .find(signature(key), |i| eq_bytes(name_of(i).as_bytes(), key))
     }
 }
 
-#[inline(always)]
-fn word_slot(word: u64, shift: u32) -> usize {
-    (word.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+/// The properties whose names can be matched raw, by the lookup word of their key: several
+/// names can share a word (a common first eight bytes), so the caller's comparison decides.
+fn key_words(props: &[Prop]) -> Probe<u64> {
+    let entries: Vec<(u64, u32)> = props
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            // The pattern is the name and `":`; the padding lets a short one be read whole.
+            let padded = format!("{}        ", p.raw.as_deref()?);
+            Some((key_word(padded.as_bytes(), 0)?, i as u32))
+        })
+        .collect();
+    Probe::new(&entries)
+}
+
+/// Key-order hints for an object of `n` properties before anything is learned: declaration
+/// order.
+fn order_hints(n: usize) -> Box<[AtomicU32]> {
+    (0..=n).map(|i| AtomicU32::new(i as u32)).collect()
 }
 
 /// Length and first, middle and last byte of a member name, packed.
@@ -511,11 +523,6 @@ fn signature(b: &[u8]) -> u32 {
             (b.len() as u32 & 0xff) | (*f as u32) << 8 | (m as u32) << 16 | (l as u32) << 24
         }
     }
-}
-
-#[inline(always)]
-fn slot(sig: u32, mask: usize) -> usize {
-    (sig.wrapping_mul(0x9E37_79B1) >> 16) as usize & mask
 }
 
 /// Validation-extension checks shared by objects and maps.
@@ -782,14 +789,10 @@ impl Compiler<'_> {
                     .collect();
                 Kind::Object(Box::new(ObjectCheck {
                     table: PropTable::new(props.iter().map(|p| &*p.name)),
-                    words: KeyWords::new(props.iter().map(|p| p.raw.as_deref())),
-                    next: (0..=props.len())
-                        .map(|i| AtomicU32::new(i as u32))
-                        .collect(),
+                    words: key_words(&props),
+                    next: order_hints(props.len()),
                     shuffled: AtomicBool::new(false),
-                    next_in_map: (0..=props.len())
-                        .map(|i| AtomicU32::new(i as u32))
-                        .collect(),
+                    next_in_map: order_hints(props.len()),
                     props,
                     required: {
                         let mut words = vec![0u64; o.properties.len().div_ceil(64)];
