@@ -803,15 +803,12 @@ impl<'a> Scanner<'a> {
     /// the name must be valid UTF-8 without characters JSON requires to be escaped.
     #[inline]
     pub(crate) fn key_is(&mut self, pattern: &str) -> R<bool> {
-        let start = self.pos + 1;
-        let p = pattern.as_bytes();
-        if let Some(window) = self.bytes.get(start..start + p.len()) {
-            if eq_bytes(window, p) {
-                self.pos = start + p.len();
-                return Ok(true);
-            }
+        if self.compact_key_is(pattern) {
+            return Ok(true);
         }
         // Whitespace between the name and the colon.
+        let start = self.pos + 1;
+        let p = pattern.as_bytes();
         let name = &p[..p.len().saturating_sub(2)];
         let end = start + name.len();
         if self.bytes.get(end) != Some(&b'"') || !eq_bytes(&self.bytes[start..end], name) {
