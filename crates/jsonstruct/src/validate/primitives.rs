@@ -118,11 +118,6 @@ impl Walker<'_> {
                         return Ok(());
                     }
                 }
-                if let Some(limits) = p.int_text_fast {
-                    if int_text_in_range(s, limits) {
-                        return Ok(());
-                    }
-                }
                 Scalar::String(s)
             }
             Peek::Array | Peek::Object => {
