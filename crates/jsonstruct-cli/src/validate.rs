@@ -339,19 +339,7 @@ impl Run<'_> {
             }
         };
         let workers = self.pool.current_num_threads().max(1);
-        let feed = Feed {
-            state: Mutex::new(FeedState {
-                reader,
-                carry: Vec::new(),
-                lines: 0,
-                next: 0,
-                written: 0,
-                ahead: AHEAD_PER_WORKER * workers as u64,
-                failed: None,
-                done: false,
-            }),
-            writer_moved: Condvar::new(),
-        };
+        let feed = Feed::new(reader, AHEAD_PER_WORKER * workers as u64);
         let (done_tx, done) = mpsc::channel::<(u64, Piece)>();
         let mut writer = Ordered::default();
         std::thread::scope(|scope| -> anyhow::Result<()> {
@@ -622,6 +610,23 @@ struct FeedState {
 }
 
 impl Feed {
+    /// A feed that hands out at most `ahead` blocks beyond those written.
+    fn new(reader: Box<dyn Read + Send>, ahead: u64) -> Feed {
+        Feed {
+            state: Mutex::new(FeedState {
+                reader,
+                carry: Vec::new(),
+                lines: 0,
+                next: 0,
+                written: 0,
+                ahead,
+                failed: None,
+                done: false,
+            }),
+            writer_moved: Condvar::new(),
+        }
+    }
+
     /// Reads the next block of whole lines into `block` (replacing what it held) and returns
     /// its sequence number and the number of its first line; `None` at the end. A line longer
     /// than a block makes a longer block; at the end of the input the last line needs no
@@ -641,6 +646,7 @@ impl Feed {
         block.clear();
         block.append(&mut st.carry);
         let mut eof = false;
+        let mut error = None;
         // Read at least a block, then on until a newline ends it.
         loop {
             let want = BLOCK_BYTES.saturating_sub(block.len()).max(64 << 10) as u64;
@@ -658,16 +664,12 @@ impl Feed {
                     // The lines before the error are validated and written; the rest is not.
                     let whole = memchr::memrchr(b'\n', block).map_or(0, |i| i + 1);
                     block.truncate(whole);
-                    st.failed = Some((
-                        e,
-                        st.lines + memchr::memchr_iter(b'\n', block).count() as u64,
-                    ));
-                    eof = true;
+                    error = Some(e);
                     break;
                 }
             }
         }
-        if eof {
+        if eof || error.is_some() {
             st.done = true;
             self.writer_moved.notify_all();
         } else {
@@ -681,6 +683,8 @@ impl Feed {
         if block.last().is_some_and(|&b| b != b'\n') {
             st.lines += 1;
         }
+        // Reported after the whole lines read before it.
+        st.failed = error.map(|e| (e, st.lines));
         let seq = st.next;
         st.next += 1;
         Some((seq, first))
@@ -718,19 +722,7 @@ mod tests {
     use super::*;
 
     fn feed(reader: impl Read + Send + 'static, ahead: u64) -> Feed {
-        Feed {
-            state: Mutex::new(FeedState {
-                reader: Box::new(reader),
-                carry: Vec::new(),
-                lines: 0,
-                next: 0,
-                written: 0,
-                ahead,
-                failed: None,
-                done: false,
-            }),
-            writer_moved: Condvar::new(),
-        }
+        Feed::new(Box::new(reader), ahead)
     }
 
     /// Takes every block, marking each written as it comes; returns (first line, block).
