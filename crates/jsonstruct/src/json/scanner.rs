@@ -176,6 +176,81 @@ pub(crate) fn eq_bytes(a: &[u8], b: &[u8]) -> bool {
     a == b
 }
 
+/// Bytes of a [`RawKey`] compared as four masked words.
+const RAW_WINDOW: usize = 32;
+
+/// A member name as compact JSON writes it after the opening quote, `name":`, kept as masked
+/// words so that checking the input against it costs the same few instructions whatever the
+/// name's length. In a shuffled stream the length of the next candidate is a coin toss, and a
+/// comparison loop whose trip count follows it mispredicts two or three times per key.
+pub(crate) struct RawKey {
+    words: [u64; 4],
+    masks: [u64; 4],
+    /// `name":`
+    text: Box<str>,
+}
+
+impl RawKey {
+    /// `None` when the name has a character JSON escapes: it never appears verbatim.
+    pub(crate) fn new(name: &str) -> Option<RawKey> {
+        if name.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+            return None;
+        }
+        let text = format!("{name}\":");
+        let (mut padded, mut mask) = ([0u8; RAW_WINDOW], [0u8; RAW_WINDOW]);
+        for (i, &b) in text.as_bytes().iter().take(RAW_WINDOW).enumerate() {
+            padded[i] = b;
+            mask[i] = 0xff;
+        }
+        Some(RawKey {
+            words: std::array::from_fn(|k| load8(&padded, 8 * k)),
+            masks: std::array::from_fn(|k| load8(&mask, 8 * k)),
+            text: text.into(),
+        })
+    }
+
+    /// The name and `":`.
+    pub(crate) fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The name alone.
+    pub(crate) fn name(&self) -> &str {
+        &self.text[..self.text.len() - 2]
+    }
+
+    /// Whether `b[start..]` begins with the name and `":`. Without a branch on the name's
+    /// length: a name of up to 30 bytes is decided by the four words alone.
+    #[inline(always)]
+    fn is_at(&self, b: &[u8], start: usize) -> bool {
+        match b.get(start..start + RAW_WINDOW) {
+            Some(w) => {
+                let mut diff = 0;
+                for k in 0..4 {
+                    diff |= (load8(w, 8 * k) ^ self.words[k]) & self.masks[k];
+                }
+                diff == 0 && (self.text.len() <= RAW_WINDOW || self.rest_is_at(b, start))
+            }
+            None => self.is_near_end(b, start),
+        }
+    }
+
+    /// The bytes of a name past the window.
+    #[cold]
+    fn rest_is_at(&self, b: &[u8], start: usize) -> bool {
+        let rest = &self.text.as_bytes()[RAW_WINDOW..];
+        b.get(start + RAW_WINDOW..start + self.text.len())
+            .is_some_and(|at| eq_bytes(at, rest))
+    }
+
+    /// [`RawKey::is_at`] with fewer than a window's bytes left: once per object at most.
+    #[cold]
+    fn is_near_end(&self, b: &[u8], start: usize) -> bool {
+        let t = self.text.as_bytes();
+        b.get(start..start + t.len()).is_some_and(|at| at == t)
+    }
+}
+
 /// How many of the eight bytes of `w` (little-endian: the first byte is the lowest) are ASCII
 /// digits before the first byte that is not: 0 to 8. A lane is flagged when it is above '9'
 /// (adding 0x46 sets its high bit), below '0' (subtracting 0x30 borrows) or not ASCII; carries
@@ -797,19 +872,16 @@ impl<'a> Scanner<'a> {
         Ok(k)
     }
 
-    /// If the key at the scanner (after `next_member`) is exactly the name in `pattern` with no
-    /// escapes, consumes it and the colon and returns true; otherwise leaves the scanner
-    /// unchanged. `pattern` is the name followed by `":` (the compact form, compared in one go);
-    /// the name must be valid UTF-8 without characters JSON requires to be escaped.
+    /// If the key at the scanner (after `next_member`) is exactly `key`'s name with no escapes,
+    /// consumes it and the colon and returns true; otherwise leaves the scanner unchanged.
     #[inline]
-    pub(crate) fn key_is(&mut self, pattern: &str) -> R<bool> {
-        if self.compact_key_is(pattern) {
+    pub(crate) fn key_is(&mut self, key: &RawKey) -> R<bool> {
+        if self.compact_key_is(key) {
             return Ok(true);
         }
         // Whitespace between the name and the colon.
         let start = self.pos + 1;
-        let p = pattern.as_bytes();
-        let name = &p[..p.len().saturating_sub(2)];
+        let name = key.name().as_bytes();
         let end = start + name.len();
         if self.bytes.get(end) != Some(&b'"') || !eq_bytes(&self.bytes[start..end], name) {
             return Ok(false);
@@ -826,17 +898,15 @@ impl<'a> Scanner<'a> {
     }
 
     /// [`Scanner::key_is`] for compact JSON only (no whitespace before the colon): the one
-    /// comparison of the key and its colon with `pattern`.
+    /// comparison of the key and its colon with `key`.
     #[inline(always)]
-    pub(crate) fn compact_key_is(&mut self, pattern: &str) -> bool {
+    pub(crate) fn compact_key_is(&mut self, key: &RawKey) -> bool {
         let start = self.pos + 1;
-        let p = pattern.as_bytes();
-        match self.bytes.get(start..start + p.len()) {
-            Some(window) if eq_bytes(window, p) => {
-                self.pos = start + p.len();
-                true
-            }
-            _ => false,
+        if key.is_at(self.bytes, start) {
+            self.pos = start + key.text.len();
+            true
+        } else {
+            false
         }
     }
 
@@ -1215,6 +1285,50 @@ mod tests {
             let moved = if want.is_some() { text.len() } else { 0 };
             assert_eq!(sc.offset(), moved, "{text}");
         }
+    }
+
+    #[test]
+    fn raw_keys_match_their_own_text_at_every_length_and_place() {
+        for len in 0..45 {
+            let name: String = (0..len).map(|i| (b'a' + (i % 26) as u8) as char).collect();
+            let key = RawKey::new(&name).unwrap();
+            assert_eq!(key.name(), name);
+            // Followed by plenty of input, by its value only, and by nothing (the end).
+            for tail in [",\"next\":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15]}", "1}", ""] {
+                let text = format!("\"{name}\":{tail}");
+                let mut sc = Scanner::new(text.as_bytes());
+                assert!(sc.compact_key_is(&key), "{text}");
+                assert_eq!(sc.offset(), name.len() + 3, "{text}");
+                // A change of any one byte of the name or of `":` is a miss, and moves nothing.
+                for at in 1..name.len() + 3 {
+                    let mut bytes = text.clone().into_bytes();
+                    bytes[at] = if bytes[at] == b'x' { b'y' } else { b'x' };
+                    let mut sc = Scanner::new(&bytes);
+                    assert!(
+                        !sc.compact_key_is(&key),
+                        "{} at {at}",
+                        String::from_utf8_lossy(&bytes)
+                    );
+                    assert_eq!(sc.offset(), 0);
+                }
+                // The input ends inside the name or before the colon.
+                for cut in 1..name.len() + 2 {
+                    assert!(!Scanner::new(&text.as_bytes()[..cut]).compact_key_is(&key));
+                }
+            }
+        }
+        // Whitespace before the colon: not compact, but still the key.
+        let key = RawKey::new("status").unwrap();
+        let mut sc = Scanner::new(br#""status" : "active"}"#);
+        assert!(!sc.compact_key_is(&key));
+        assert!(sc.key_is(&key).unwrap());
+        assert_eq!(sc.peek().unwrap(), Peek::String);
+        // Non-ASCII names are compared as their UTF-8 bytes; names JSON escapes never match raw.
+        let key = RawKey::new("città").unwrap();
+        assert!(Scanner::new("\"città\":1".as_bytes()).compact_key_is(&key));
+        assert!(!Scanner::new("\"citta\":1".as_bytes()).compact_key_is(&key));
+        assert!(RawKey::new("a\"b").is_none());
+        assert!(RawKey::new("tab\there").is_none());
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use crate::formats::Encoding;
-use crate::json::scanner::{eq_bytes, key_word};
+use crate::json::scanner::{eq_bytes, key_word, RawKey};
 use crate::json::{Peek, Value as Literal};
 use crate::numeric::Exact;
 use crate::scalar::{Scalar, WireRules};
@@ -287,7 +287,7 @@ pub(crate) struct Prop {
     pub node: NodeId,
     /// `name":` when the name appears verbatim in JSON (nothing in it needs escaping), so the
     /// scanner may compare input bytes against it directly.
-    pub raw: Option<Box<str>>,
+    pub raw: Option<RawKey>,
 }
 
 /// A member an offered add-in injects into an object type (core `#add-ins`: the add-in type
@@ -352,20 +352,20 @@ impl ObjectCheck {
     pub(super) fn find_raw(
         &self,
         word: u64,
-        mut matches: impl FnMut(&str) -> bool,
+        mut matches: impl FnMut(&RawKey) -> bool,
     ) -> Option<usize> {
         self.words.find(word, |i| {
-            self.props[i].raw.as_deref().is_some_and(&mut matches)
+            self.props[i].raw.as_ref().is_some_and(&mut matches)
         })
     }
 
     /// The property expected after `prev` (0 = at the start, `i + 1` = after property `i`),
     /// when its name can be matched raw.
     #[inline]
-    pub(super) fn predict(&self, prev: usize) -> Option<(usize, &str)> {
+    pub(super) fn predict(&self, prev: usize) -> Option<(usize, &RawKey)> {
         let i = self.next[prev].load(Ordering::Relaxed) as usize;
         let p = self.props.get(i)?;
-        p.raw.as_deref().map(|pattern| (i, pattern))
+        p.raw.as_ref().map(|raw| (i, raw))
     }
 
     #[inline(always)]
@@ -500,7 +500,7 @@ fn key_words(props: &[Prop]) -> Probe<u64> {
         .enumerate()
         .filter_map(|(i, p)| {
             // The pattern is the name and `":`; the padding lets a short one be read whole.
-            let padded = format!("{}        ", p.raw.as_deref()?);
+            let padded = format!("{}        ", p.raw.as_ref()?.text());
             Some((key_word(padded.as_bytes(), 0)?, i as u32))
         })
         .collect();
@@ -780,11 +780,7 @@ impl Compiler<'_> {
                     .map(|p| Prop {
                         name: p.wire_name.as_str().into(),
                         node: self.target(p.ty),
-                        raw: (!p
-                            .wire_name
-                            .bytes()
-                            .any(|b| b == b'"' || b == b'\\' || b < 0x20))
-                        .then(|| format!("{}\":", p.wire_name).into()),
+                        raw: RawKey::new(&p.wire_name),
                     })
                     .collect();
                 Kind::Object(Box::new(ObjectCheck {
