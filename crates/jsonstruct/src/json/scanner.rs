@@ -176,51 +176,98 @@ pub(crate) fn eq_bytes(a: &[u8], b: &[u8]) -> bool {
     a == b
 }
 
-/// Bytes of a [`RawKey`] compared as four masked words.
-const RAW_WINDOW: usize = 32;
-
-/// A member name as compact JSON writes it after the opening quote, `name":`, kept as masked
-/// words so that checking the input against it costs the same few instructions whatever the
-/// name's length. In a shuffled stream the length of the next candidate is a coin toss, and a
-/// comparison loop whose trip count follows it mispredicts two or three times per key.
-pub(crate) struct RawKey {
-    words: [u64; 4],
-    masks: [u64; 4],
-    /// `name":`
-    text: Box<str>,
+/// Sign, magnitude and end of an integer of at most 15 digits at `at` (`-`? then digits, no
+/// leading zero), read from two words at most; `None` for anything else, including a longer
+/// run of digits or fewer than eight bytes left, which the callers' slow paths read.
+#[inline(always)]
+fn short_digits(b: &[u8], at: usize) -> Option<(bool, u64, usize)> {
+    let negative = b.get(at) == Some(&b'-');
+    let i = at + usize::from(negative);
+    let word = |at: usize| {
+        b.get(at..at + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            .map(u64::from_le_bytes)
+    };
+    let w1 = word(i)?;
+    let k1 = digit_run(w1);
+    // No digit, or a leading zero followed by more digits (not JSON).
+    if k1 == 0 || (k1 > 1 && w1 as u8 == b'0') {
+        return None;
+    }
+    if k1 < 8 {
+        return Some((negative, digits_value(w1, k1), i + k1));
+    }
+    let w2 = word(i + 8)?;
+    let k2 = digit_run(w2);
+    if k2 == 8 {
+        return None;
+    }
+    let low = if k2 > 0 { digits_value(w2, k2) } else { 0 };
+    Some((negative, digits_value(w1, 8) * POW10[k2] + low, i + 8 + k2))
 }
 
-impl RawKey {
-    /// `None` when the name has a character JSON escapes: it never appears verbatim.
-    pub(crate) fn new(name: &str) -> Option<RawKey> {
-        if name.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+/// Bytes of a [`RawText`] compared as four masked words.
+const RAW_WINDOW: usize = 32;
+
+/// A member name or a string value as compact JSON writes it after the opening quote:
+/// `name":` for a name, `value"` for a value. Kept as masked words, so that checking the input
+/// against it costs the same few instructions whatever its length: in a shuffled stream the
+/// length of the next candidate is a coin toss, and a comparison loop whose trip count follows
+/// it mispredicts two or three times per key.
+pub(crate) struct RawText {
+    words: [u64; 4],
+    masks: [u64; 4],
+    /// The name or value, then `":` or `"`.
+    text: Box<str>,
+    /// Bytes of the name or value alone.
+    len: usize,
+}
+
+impl RawText {
+    /// A member name and its colon; `None` when the name has a character JSON escapes (it
+    /// never appears verbatim).
+    pub(crate) fn member(name: &str) -> Option<RawText> {
+        RawText::new(name, "\":")
+    }
+
+    /// A string value and its closing quote; `None` as for [`RawText::member`].
+    pub(crate) fn string(value: &str) -> Option<RawText> {
+        RawText::new(value, "\"")
+    }
+
+    fn new(unquoted: &str, end: &str) -> Option<RawText> {
+        if unquoted
+            .bytes()
+            .any(|b| b == b'"' || b == b'\\' || b < 0x20)
+        {
             return None;
         }
-        let text = format!("{name}\":");
+        let text = format!("{unquoted}{end}");
         let (mut padded, mut mask) = ([0u8; RAW_WINDOW], [0u8; RAW_WINDOW]);
         for (i, &b) in text.as_bytes().iter().take(RAW_WINDOW).enumerate() {
             padded[i] = b;
             mask[i] = 0xff;
         }
-        Some(RawKey {
+        Some(RawText {
             words: std::array::from_fn(|k| load8(&padded, 8 * k)),
             masks: std::array::from_fn(|k| load8(&mask, 8 * k)),
             text: text.into(),
+            len: unquoted.len(),
         })
     }
 
-    /// The name and `":`.
+    /// The whole text, from the first byte after the opening quote.
     pub(crate) fn text(&self) -> &str {
         &self.text
     }
 
-    /// The name alone.
-    pub(crate) fn name(&self) -> &str {
-        &self.text[..self.text.len() - 2]
+    /// The name or value alone.
+    pub(crate) fn unquoted(&self) -> &str {
+        &self.text[..self.len]
     }
 
-    /// Whether `b[start..]` begins with the name and `":`. Without a branch on the name's
-    /// length: a name of up to 30 bytes is decided by the four words alone.
+    /// Whether `b[start..]` begins with the text. Without a branch on its length: up to 32
+    /// bytes are decided by the four words alone.
     #[inline(always)]
     fn is_at(&self, b: &[u8], start: usize) -> bool {
         match b.get(start..start + RAW_WINDOW) {
@@ -235,7 +282,7 @@ impl RawKey {
         }
     }
 
-    /// The bytes of a name past the window.
+    /// The bytes of a text past the window.
     #[cold]
     fn rest_is_at(&self, b: &[u8], start: usize) -> bool {
         let rest = &self.text.as_bytes()[RAW_WINDOW..];
@@ -243,7 +290,7 @@ impl RawKey {
             .is_some_and(|at| eq_bytes(at, rest))
     }
 
-    /// [`RawKey::is_at`] with fewer than a window's bytes left: once per object at most.
+    /// [`RawText::is_at`] with fewer than a window's bytes left: once per object at most.
     #[cold]
     fn is_near_end(&self, b: &[u8], start: usize) -> bool {
         let t = self.text.as_bytes();
@@ -552,32 +599,8 @@ impl<'a> Scanner<'a> {
     /// which [`Scanner::number`] then reads.
     #[inline(always)]
     pub(crate) fn small_int(&mut self) -> Option<(bool, u64)> {
-        let b = self.bytes;
-        let negative = b.get(self.pos) == Some(&b'-');
-        let i = self.pos + usize::from(negative);
-        let word = |at: usize| {
-            b.get(at..at + 8)
-                .and_then(|w| <[u8; 8]>::try_from(w).ok())
-                .map(u64::from_le_bytes)
-        };
-        let w1 = word(i)?;
-        let k1 = digit_run(w1);
-        // No digit, or a leading zero followed by more digits (not JSON).
-        if k1 == 0 || (k1 > 1 && w1 as u8 == b'0') {
-            return None;
-        }
-        let (mag, end) = if k1 < 8 {
-            (digits_value(w1, k1), i + k1)
-        } else {
-            let w2 = word(i + 8)?;
-            let k2 = digit_run(w2);
-            if k2 == 8 {
-                return None;
-            }
-            let low = if k2 > 0 { digits_value(w2, k2) } else { 0 };
-            (digits_value(w1, 8) * POW10[k2] + low, i + 8 + k2)
-        };
-        if matches!(b.get(end), Some(b'.' | b'e' | b'E')) {
+        let (negative, mag, end) = short_digits(self.bytes, self.pos)?;
+        if matches!(self.bytes.get(end), Some(b'.' | b'e' | b'E')) {
             return None;
         }
         self.pos = end;
@@ -586,9 +609,23 @@ impl<'a> Scanner<'a> {
 
     /// Reads a string that is exactly a decimal integer of at most 19 digits, `"[-]digits"`
     /// with no leading zero (the spec's form of a 64-bit integer), as its sign and magnitude.
-    /// Returns `None`, without moving, for any other string.
-    #[inline]
+    /// Returns `None`, without moving, for any other string. Up to 15 digits (timestamps,
+    /// counts) are read inline from two words; longer ones by
+    /// [`Scanner::long_quoted_integer`].
+    #[inline(always)]
     pub(crate) fn quoted_integer(&mut self) -> Option<(bool, u64)> {
+        match short_digits(self.bytes, self.pos + 1) {
+            Some((negative, mag, end)) if self.bytes.get(end) == Some(&b'"') => {
+                self.pos = end + 1;
+                Some((negative, mag))
+            }
+            _ => self.long_quoted_integer(),
+        }
+    }
+
+    /// [`Scanner::quoted_integer`] for any length, a word at a time.
+    #[inline(never)]
+    fn long_quoted_integer(&mut self) -> Option<(bool, u64)> {
         let b = self.bytes;
         let mut i = self.pos + 1;
         let negative = b.get(i) == Some(&b'-');
@@ -658,13 +695,24 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// Skips a string without decoding it, still checking escapes and UTF-8.
-    #[inline]
+    /// Skips a string without decoding it, still checking escapes and UTF-8. A plain ASCII
+    /// string (nearly every value) is skipped inline, keeping the position in a register;
+    /// an escape, non-ASCII text or an error goes to [`Scanner::skip_string_rest`].
+    #[inline(always)]
     pub(crate) fn skip_string(&mut self) -> R<()> {
+        let i = find_stop(self.bytes, self.pos + 1);
+        if self.bytes.get(i) == Some(&b'"') {
+            self.pos = i + 1;
+            return Ok(());
+        }
+        self.skip_string_rest(i)
+    }
+
+    /// [`Scanner::skip_string`] from the first byte at `i` that ends a plain run.
+    #[inline(never)]
+    fn skip_string_rest(&mut self, mut i: usize) -> R<()> {
         let b = self.bytes;
-        let mut i = self.pos + 1;
         loop {
-            i = find_stop(b, i);
             match b.get(i) {
                 None => return self.err(SyntaxErrorKind::UnexpectedEnd, i),
                 Some(b'"') => {
@@ -678,6 +726,7 @@ impl<'a> Scanner<'a> {
                 Some(&c) if c < 0x20 => return self.err(SyntaxErrorKind::ControlCharInString, i),
                 Some(_) => i = self.utf8_char(i)?,
             }
+            i = find_stop(b, i);
         }
     }
 
@@ -877,12 +926,12 @@ impl<'a> Scanner<'a> {
     /// Inlined into the member loop, which keeps the position in a register: a call would
     /// store it and load it back for every key.
     #[inline(always)]
-    pub(crate) fn key_is(&mut self, key: &RawKey) -> R<bool> {
-        if self.compact_key_is(key) {
+    pub(crate) fn key_is(&mut self, key: &RawText) -> R<bool> {
+        if self.raw_is(key) {
             return Ok(true);
         }
         // A quote where the name would end: perhaps the name, spaced from its colon.
-        if self.bytes.get(self.pos + 1 + key.name().len()) == Some(&b'"') {
+        if self.bytes.get(self.pos + 1 + key.unquoted().len()) == Some(&b'"') {
             return self.spaced_key_is(key);
         }
         Ok(false)
@@ -890,9 +939,9 @@ impl<'a> Scanner<'a> {
 
     /// [`Scanner::key_is`] with whitespace between the name and the colon.
     #[inline(never)]
-    fn spaced_key_is(&mut self, key: &RawKey) -> R<bool> {
+    fn spaced_key_is(&mut self, key: &RawText) -> R<bool> {
         let start = self.pos + 1;
-        let name = key.name().as_bytes();
+        let name = key.unquoted().as_bytes();
         let end = start + name.len();
         if self.bytes.get(end) != Some(&b'"') || !eq_bytes(&self.bytes[start..end], name) {
             return Ok(false);
@@ -902,19 +951,21 @@ impl<'a> Scanner<'a> {
         Ok(true)
     }
 
-    /// The lookup word ([`key_word`]) of the key at the scanner, after `next_member`.
+    /// The lookup word ([`key_word`]) of the key or string at the scanner (at its opening
+    /// quote).
     #[inline(always)]
     pub(crate) fn key_word(&self) -> Option<u64> {
         key_word(self.bytes, self.pos + 1)
     }
 
-    /// [`Scanner::key_is`] for compact JSON only (no whitespace before the colon): the one
-    /// comparison of the key and its colon with `key`.
+    /// Whether the key or string at the scanner (at its opening quote) is verbatim `raw`:
+    /// for a key, [`Scanner::key_is`] in compact JSON only (no whitespace before the colon).
+    /// Consumes the text on success; otherwise leaves the scanner unchanged.
     #[inline(always)]
-    pub(crate) fn compact_key_is(&mut self, key: &RawKey) -> bool {
+    pub(crate) fn raw_is(&mut self, raw: &RawText) -> bool {
         let start = self.pos + 1;
-        if key.is_at(self.bytes, start) {
-            self.pos = start + key.text.len();
+        if raw.is_at(self.bytes, start) {
+            self.pos = start + raw.text.len();
             true
         } else {
             false
@@ -1302,13 +1353,13 @@ mod tests {
     fn raw_keys_match_their_own_text_at_every_length_and_place() {
         for len in 0..45 {
             let name: String = (0..len).map(|i| (b'a' + (i % 26) as u8) as char).collect();
-            let key = RawKey::new(&name).unwrap();
-            assert_eq!(key.name(), name);
+            let key = RawText::member(&name).unwrap();
+            assert_eq!(key.unquoted(), name);
             // Followed by plenty of input, by its value only, and by nothing (the end).
             for tail in [",\"next\":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15]}", "1}", ""] {
                 let text = format!("\"{name}\":{tail}");
                 let mut sc = Scanner::new(text.as_bytes());
-                assert!(sc.compact_key_is(&key), "{text}");
+                assert!(sc.raw_is(&key), "{text}");
                 assert_eq!(sc.offset(), name.len() + 3, "{text}");
                 // A change of any one byte of the name or of `":` is a miss, and moves nothing.
                 for at in 1..name.len() + 3 {
@@ -1316,7 +1367,7 @@ mod tests {
                     bytes[at] = if bytes[at] == b'x' { b'y' } else { b'x' };
                     let mut sc = Scanner::new(&bytes);
                     assert!(
-                        !sc.compact_key_is(&key),
+                        !sc.raw_is(&key),
                         "{} at {at}",
                         String::from_utf8_lossy(&bytes)
                     );
@@ -1324,22 +1375,22 @@ mod tests {
                 }
                 // The input ends inside the name or before the colon.
                 for cut in 1..name.len() + 2 {
-                    assert!(!Scanner::new(&text.as_bytes()[..cut]).compact_key_is(&key));
+                    assert!(!Scanner::new(&text.as_bytes()[..cut]).raw_is(&key));
                 }
             }
         }
         // Whitespace before the colon: not compact, but still the key.
-        let key = RawKey::new("status").unwrap();
+        let key = RawText::member("status").unwrap();
         let mut sc = Scanner::new(br#""status" : "active"}"#);
-        assert!(!sc.compact_key_is(&key));
+        assert!(!sc.raw_is(&key));
         assert!(sc.key_is(&key).unwrap());
         assert_eq!(sc.peek().unwrap(), Peek::String);
         // Non-ASCII names are compared as their UTF-8 bytes; names JSON escapes never match raw.
-        let key = RawKey::new("città").unwrap();
-        assert!(Scanner::new("\"città\":1".as_bytes()).compact_key_is(&key));
-        assert!(!Scanner::new("\"citta\":1".as_bytes()).compact_key_is(&key));
-        assert!(RawKey::new("a\"b").is_none());
-        assert!(RawKey::new("tab\there").is_none());
+        let key = RawText::member("città").unwrap();
+        assert!(Scanner::new("\"città\":1".as_bytes()).raw_is(&key));
+        assert!(!Scanner::new("\"citta\":1".as_bytes()).raw_is(&key));
+        assert!(RawText::member("a\"b").is_none());
+        assert!(RawText::member("tab\there").is_none());
     }
 
     #[test]

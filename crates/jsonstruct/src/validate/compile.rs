@@ -7,7 +7,7 @@
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use crate::formats::Encoding;
-use crate::json::scanner::{eq_bytes, key_word, RawKey};
+use crate::json::scanner::{eq_bytes, key_word, RawText};
 use crate::json::{Peek, Value as Literal};
 use crate::numeric::Exact;
 use crate::scalar::{Scalar, WireRules};
@@ -90,6 +90,9 @@ pub(crate) struct PrimCheck {
     pub plain_literal: bool,
     /// A `string` whose only rule is `enum` or `const`: looked up without the general checks.
     pub string_set: bool,
+    /// The verbatim values of such a set, matched against the input bytes without reading the
+    /// string first.
+    pub raw_strings: Option<RawStrings>,
     /// An integer type up to 64 bits with no enum, const or bounds, accepted as a JSON number:
     /// the largest negative magnitude and the largest value, checked without `scalar::check`.
     pub int_fast: Option<(u64, u64)>,
@@ -287,7 +290,7 @@ pub(crate) struct Prop {
     pub node: NodeId,
     /// `name":` when the name appears verbatim in JSON (nothing in it needs escaping), so the
     /// scanner may compare input bytes against it directly.
-    pub raw: Option<RawKey>,
+    pub raw: Option<RawText>,
 }
 
 /// A member an offered add-in injects into an object type (core `#add-ins`: the add-in type
@@ -352,7 +355,7 @@ impl ObjectCheck {
     pub(super) fn find_raw(
         &self,
         word: u64,
-        mut matches: impl FnMut(&RawKey) -> bool,
+        mut matches: impl FnMut(&RawText) -> bool,
     ) -> Option<usize> {
         self.words.find(word, |i| {
             self.props[i].raw.as_ref().is_some_and(&mut matches)
@@ -362,7 +365,7 @@ impl ObjectCheck {
     /// The property expected after `prev` (0 = at the start, `i + 1` = after property `i`),
     /// when its name can be matched raw.
     #[inline]
-    pub(super) fn predict(&self, prev: usize) -> Option<(usize, &RawKey)> {
+    pub(super) fn predict(&self, prev: usize) -> Option<(usize, &RawText)> {
         let i = self.next[prev].load(Ordering::Relaxed) as usize;
         let p = self.props.get(i)?;
         p.raw.as_ref().map(|raw| (i, raw))
@@ -492,19 +495,49 @@ impl PropTable {
     }
 }
 
-/// The properties whose names can be matched raw, by the lookup word of their key: several
-/// names can share a word (a common first eight bytes), so the caller's comparison decides.
-fn key_words(props: &[Prop]) -> Probe<u64> {
-    let entries: Vec<(u64, u32)> = props
-        .iter()
+/// Raw texts (member names or string values) by the lookup word of their text, indexed by
+/// their place in `texts`; those without a raw form are left out. Several texts can share a
+/// word (a common first eight bytes), so the caller's comparison decides.
+fn word_table<'t>(texts: impl Iterator<Item = Option<&'t RawText>>) -> Probe<u64> {
+    let entries: Vec<(u64, u32)> = texts
         .enumerate()
-        .filter_map(|(i, p)| {
-            // The pattern is the name and `":`; the padding lets a short one be read whole.
-            let padded = format!("{}        ", p.raw.as_ref()?.text());
+        .filter_map(|(i, raw)| {
+            // The padding lets a short text be read whole.
+            let padded = format!("{}        ", raw?.text());
             Some((key_word(padded.as_bytes(), 0)?, i as u32))
         })
         .collect();
     Probe::new(&entries)
+}
+
+/// The values of a string `enum` or `const` that JSON writes verbatim, found in the input by
+/// their first eight bytes and one comparison, as member names are: a value with an escape
+/// is not among them and takes the general path.
+pub(crate) struct RawStrings {
+    texts: Box<[RawText]>,
+    words: Probe<u64>,
+}
+
+impl RawStrings {
+    fn new(values: &[Box<str>]) -> Option<RawStrings> {
+        let texts: Box<[RawText]> = values.iter().filter_map(|v| RawText::string(v)).collect();
+        if texts.is_empty() {
+            return None;
+        }
+        let words = word_table(texts.iter().map(Some));
+        Some(RawStrings { texts, words })
+    }
+
+    /// Whether one of the values, among those whose text has the lookup word `word`, is
+    /// `matches` (a comparison with the input that consumes the string on success).
+    #[inline(always)]
+    pub(super) fn contains_raw(
+        &self,
+        word: u64,
+        mut matches: impl FnMut(&RawText) -> bool,
+    ) -> bool {
+        self.words.find(word, |i| matches(&self.texts[i])).is_some()
+    }
 }
 
 /// Key-order hints for an object of `n` properties before anything is learned: declaration
@@ -780,12 +813,12 @@ impl Compiler<'_> {
                     .map(|p| Prop {
                         name: p.wire_name.as_str().into(),
                         node: self.target(p.ty),
-                        raw: RawKey::new(&p.wire_name),
+                        raw: RawText::member(&p.wire_name),
                     })
                     .collect();
                 Kind::Object(Box::new(ObjectCheck {
                     table: PropTable::new(props.iter().map(|p| &*p.name)),
-                    words: key_words(&props),
+                    words: word_table(props.iter().map(|p| p.raw.as_ref())),
                     next: order_hints(props.len()),
                     shuffled: AtomicBool::new(false),
                     next_in_map: order_hints(props.len()),
@@ -945,6 +978,10 @@ impl Compiler<'_> {
             }
             _ => None,
         };
+        let string_set = p.ty == Primitive::String
+            && p.max_length.is_none()
+            && string.is_none()
+            && enum_values.is_some() != const_value.is_some();
         PrimCheck {
             ty: p.ty,
             rules,
@@ -958,10 +995,11 @@ impl Compiler<'_> {
             plain_literal: matches!(p.ty, Primitive::Null | Primitive::Boolean)
                 && enum_values.is_none()
                 && const_value.is_none(),
-            string_set: p.ty == Primitive::String
-                && p.max_length.is_none()
-                && string.is_none()
-                && enum_values.is_some() != const_value.is_some(),
+            string_set,
+            raw_strings: match enum_values.as_ref().or(const_value.as_ref()) {
+                Some(Literals::Strings(values, _)) if string_set => RawStrings::new(values),
+                _ => None,
+            },
             max_length: p.max_length,
             enum_values,
             const_value,

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use crate::json::{Peek, Scanner, SyntaxError, SyntaxErrorKind};
 use crate::scalar::Num;
 
-use super::compile::ObjectCheck;
+use super::compile::{ObjectCheck, RawStrings};
 
 /// Why a walk stopped early.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +49,11 @@ pub(crate) trait Input<'de>: Sized {
     /// its sign and magnitude; any other string is left unread (`None`).
     fn quoted_integer(&mut self) -> Option<(bool, u64)> {
         None
+    }
+    /// Consumes a string that is verbatim one of `set`'s values and returns true; any other
+    /// value (another string, one with an escape, no string at all) is left unread.
+    fn raw_string_in(&mut self, _set: &RawStrings) -> bool {
+        false
     }
     /// Consumes any value, checking it is well-formed and at most `max_depth` deep.
     fn skip(&mut self, max_depth: u32) -> Walk;
@@ -130,12 +135,12 @@ impl<'de> Input<'de> for Bytes<'de> {
         Ok(self.scanner.string(&mut self.scratch)?)
     }
 
-    #[inline]
+    #[inline(always)]
     fn skip_string(&mut self) -> Walk {
         Ok(self.scanner.skip_string()?)
     }
 
-    #[inline]
+    #[inline(always)]
     fn quoted_integer(&mut self) -> Option<(bool, u64)> {
         self.scanner.quoted_integer()
     }
@@ -143,6 +148,14 @@ impl<'de> Input<'de> for Bytes<'de> {
     #[inline(always)]
     fn small_int(&mut self) -> Option<(bool, u64)> {
         self.scanner.small_int()
+    }
+
+    #[inline(always)]
+    fn raw_string_in(&mut self, set: &RawStrings) -> bool {
+        let scanner = &mut self.scanner;
+        scanner
+            .key_word()
+            .is_some_and(|word| set.contains_raw(word, |raw| scanner.raw_is(raw)))
     }
 
     #[inline]
@@ -216,7 +229,7 @@ impl<'de> Input<'de> for Bytes<'de> {
                     let scanner = &mut self.scanner;
                     let found = scanner
                         .key_word()
-                        .and_then(|word| o.find_raw(word, |raw| scanner.compact_key_is(raw)));
+                        .and_then(|word| o.find_raw(word, |raw| scanner.raw_is(raw)));
                     let found = match found {
                         Some(i) => Ok(i),
                         None => {

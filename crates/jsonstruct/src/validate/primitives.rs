@@ -13,10 +13,10 @@ use super::walk::{Mode, Walker};
 
 impl Walker<'_> {
     /// Checks a primitive. The shapes nearly every member has (a string without rules, a
-    /// literal, an integer in range as a number or as a string) are decided here, inlined into
-    /// the caller; the rest goes to [`Walker::primitive_rest`]. Outlining the rest keeps the
-    /// hot cases free of the big function's prologue and epilogue (350 to 450 instructions
-    /// per Session payload).
+    /// literal, an integer in range as a number or as a string, a verbatim string `enum` or
+    /// `const` value) are decided here, inlined into the caller; the rest goes to
+    /// [`Walker::primitive_rest`]. Outlining the rest keeps the hot cases free of the big
+    /// function's prologue and epilogue (350 to 450 instructions per Session payload).
     #[inline(always)]
     pub(crate) fn primitive<'de, I: Input<'de>, M: Mode>(
         &self,
@@ -63,6 +63,14 @@ impl Walker<'_> {
                         // so the full checks look at its text instead.
                         int_out_of_range(node, p, negative, mag, offset, m, true)
                     }
+                    _ => self.primitive_rest(node, p, input, m, depth, kind, offset),
+                }
+            }
+            Peek::String if p.raw_strings.is_some() => {
+                let offset = input.offset();
+                match &p.raw_strings {
+                    Some(set) if input.raw_string_in(set) => Ok(()),
+                    // Not verbatim one of the values: read, decoded and looked up in full.
                     _ => self.primitive_rest(node, p, input, m, depth, kind, offset),
                 }
             }

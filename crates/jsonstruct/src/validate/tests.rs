@@ -1057,3 +1057,69 @@ fn shuffled_keys_find_their_own_property_whatever_their_shape() {
         }
     }
 }
+
+#[test]
+fn string_enum_values_are_found_verbatim_escaped_and_never_by_a_near_miss() {
+    // Prefixes of each other, sharing their first eight bytes, non-ASCII, values JSON must
+    // escape (no raw form), and one longer than the 32-byte window of the raw comparison.
+    let values = [
+        "",
+        "a",
+        "act",
+        "active",
+        "activeX",
+        "abcdefgh",
+        "abcdefghi",
+        "abcdefgh_x",
+        "caf\u{e9}",
+        "quo\"te",
+        "back\\slash",
+        "a_value_longer_than_the_thirty_two_byte_window",
+    ];
+    let body = format!(
+        r#""type": "object", "properties": {{"s": {{"type": "string", "enum": {}}},
+            "c": {{"type": "string", "const": "active"}}}}, "additionalProperties": false"#,
+        serde_json::to_string(&values).unwrap()
+    );
+    let v = validator(&body);
+    for value in values {
+        let json = serde_json::to_string(value).unwrap();
+        // At the end of the input, before another member, and after whitespace.
+        ok(&v, &format!(r#"{{"s":{json}}}"#));
+        ok(&v, &format!(r#"{{"s":{json},"c":"active"}}"#));
+        ok(&v, &format!(r#"{{"c":"active", "s" : {json} }}"#));
+        // The first character as a \u escape: the same value in other bytes.
+        if let Some(c) = value.chars().next() {
+            let escaped = format!("\"\\u{:04x}{}", c as u32, &json[1 + c.len_utf8()..]);
+            ok(&v, &format!(r#"{{"s":{escaped}}}"#));
+        }
+        // One character more or less, or another case: not in the set.
+        let mut near = vec![format!("{value}y"), value.to_uppercase()];
+        near.extend(
+            value
+                .char_indices()
+                .last()
+                .map(|(i, _)| value[..i].to_owned()),
+        );
+        for other in near.iter().filter(|n| !values.contains(&n.as_str())) {
+            let json = serde_json::to_string(other).unwrap();
+            for text in [
+                format!(r#"{{"s":{json}}}"#),
+                format!(r#"{{"s":{json},"c":"active"}}"#),
+            ] {
+                assert_eq!(codes(&v, &text), ["INSTANCE_ENUM_MISMATCH"], "{text}");
+            }
+        }
+    }
+    for c in [
+        "\"activ\"",
+        "\"activeX\"",
+        "\"Active\"",
+        "\"\\u0041ctive\"",
+        "\"\"",
+    ] {
+        let text = format!(r#"{{"c":{c}}}"#);
+        assert_eq!(codes(&v, &text), ["INSTANCE_CONST_MISMATCH"], "{text}");
+    }
+    ok(&v, r#"{"c":"\u0061ctive"}"#);
+}
