@@ -1341,11 +1341,26 @@ mod tests {
             (r#"" 1""#, None),
             (r#""1 ""#, None),
             (r#""12"#, None),
+            (r#""123456789012345""#, Some((false, 123_456_789_012_345))),
+            (
+                r#""1234567890123456""#,
+                Some((false, 1_234_567_890_123_456)),
+            ),
+            (r#""-1234567a""#, None),
+            (r#""12345678"9"#, Some((false, 12_345_678))),
         ] {
-            let mut sc = Scanner::new(text.as_bytes());
-            assert_eq!(sc.quoted_integer(), want, "{text}");
-            let moved = if want.is_some() { text.len() } else { 0 };
-            assert_eq!(sc.offset(), moved, "{text}");
+            // Alone (fewer than two words follow: the long reader) and followed by more
+            // input (up to 15 digits: the inline two-word reader), with the same result.
+            for tail in ["", r#","next_member":"1234567890123456789"}"#] {
+                let input = format!("{text}{tail}");
+                let mut sc = Scanner::new(input.as_bytes());
+                assert_eq!(sc.quoted_integer(), want, "{input}");
+                let moved = match want {
+                    Some(_) => text.rfind('"').map_or(0, |q| q + 1),
+                    None => 0,
+                };
+                assert_eq!(sc.offset(), moved, "{input}");
+            }
         }
     }
 
