@@ -538,6 +538,17 @@ impl RawStrings {
     ) -> bool {
         self.words.find(word, |i| matches(&self.texts[i])).is_some()
     }
+
+    /// Whether the decoded string `s` is one of the values, by the same table: a string's
+    /// lookup word is its first eight bytes, zero-padded (`json::scanner::key_word` of its
+    /// JSON text, which cuts at the closing quote).
+    #[inline(always)]
+    pub(super) fn contains_str(&self, s: &str) -> bool {
+        let s = s.as_bytes();
+        let head = s.get(..8).unwrap_or(s);
+        let word = head.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b));
+        self.contains_raw(word, |raw| eq_bytes(raw.unquoted().as_bytes(), s))
+    }
 }
 
 /// Key-order hints for an object of `n` properties before anything is learned: declaration

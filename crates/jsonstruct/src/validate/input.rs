@@ -50,8 +50,9 @@ pub(crate) trait Input<'de>: Sized {
     fn quoted_integer(&mut self) -> Option<(bool, u64)> {
         None
     }
-    /// Consumes a string that is verbatim one of `set`'s values and returns true; any other
-    /// value (another string, one with an escape, no string at all) is left unread.
+    /// Consumes a string that is one of `set`'s values and returns true; any other value
+    /// (another string, no string at all, and from bytes also a value written with an
+    /// escape) is left unread, for the full checks to decide.
     fn raw_string_in(&mut self, _set: &RawStrings) -> bool {
         false
     }
@@ -376,6 +377,11 @@ impl<'de> Input<'de> for ValueInput<'de> {
     #[inline]
     fn skip_string(&mut self) -> Walk {
         Ok(())
+    }
+
+    #[inline(always)]
+    fn raw_string_in(&mut self, set: &RawStrings) -> bool {
+        matches!(self.value, serde_json::Value::String(s) if set.contains_str(s))
     }
 
     #[inline]
