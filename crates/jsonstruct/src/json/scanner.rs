@@ -925,7 +925,10 @@ impl<'a> Scanner<'a> {
     /// consumes it and the colon and returns true; otherwise leaves the scanner unchanged.
     /// Inlined into the member loop, which keeps the position in a register: a call would
     /// store it and load it back for every key.
-    #[inline(always)]
+    // Forced only when optimizing: unoptimized code keeps every inlined copy's locals apart,
+    // and this one sits in the frame of every nesting level (see `Walker::primitive`).
+    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(debug_assertions, inline)]
     pub(crate) fn key_is(&mut self, key: &RawText) -> R<bool> {
         if self.raw_is(key) {
             return Ok(true);

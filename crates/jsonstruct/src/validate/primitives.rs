@@ -17,7 +17,13 @@ impl Walker<'_> {
     /// `const` value) are decided here, inlined into the caller; the rest goes to
     /// [`Walker::primitive_rest`]. Outlining the rest keeps the hot cases free of the big
     /// function's prologue and epilogue (350 to 450 instructions per Session payload).
-    #[inline(always)]
+    ///
+    /// Forced inline only when optimizing. Unoptimized code gives every inlined copy's locals
+    /// their own stack slots, and the three copies in the member loop made each level of
+    /// nesting cost 20 KB of stack: the document limit of 128 levels overflowed a test
+    /// thread's 2 MiB (`deep_nesting_is_rejected_quickly_without_overflow`). Now 1 MiB.
+    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(debug_assertions, inline)]
     pub(crate) fn primitive<'de, I: Input<'de>, M: Mode>(
         &self,
         node: &Node,
