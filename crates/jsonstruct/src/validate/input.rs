@@ -40,8 +40,8 @@ pub(crate) trait Input<'de>: Sized {
     fn string(&mut self) -> Walk<&str>;
     /// Consumes a string value without decoding it (still checked for well-formedness).
     fn skip_string(&mut self) -> Walk;
-    /// Consumes an integer literal of at most 15 digits (no fraction, no exponent) and returns
-    /// its sign and magnitude; any other value is left unread (`None`).
+    /// Consumes an integer and returns its sign and magnitude: from bytes, a literal of at
+    /// most 15 digits (no fraction, no exponent); any other value is left unread (`None`).
     fn small_int(&mut self) -> Option<(bool, u64)> {
         None
     }
@@ -382,6 +382,20 @@ impl<'de> Input<'de> for ValueInput<'de> {
     #[inline(always)]
     fn raw_string_in(&mut self, set: &RawStrings) -> bool {
         matches!(self.value, serde_json::Value::String(s) if set.contains_str(s))
+    }
+
+    /// Any integer the `Value` holds as one (`serde_json` keeps fractions, exponents and
+    /// `-0` as floats, which go to [`Input::number`]).
+    #[inline(always)]
+    fn small_int(&mut self) -> Option<(bool, u64)> {
+        let serde_json::Value::Number(n) = self.value else {
+            return None;
+        };
+        match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => Some((false, u)),
+            (None, Some(i)) => Some((true, i.unsigned_abs())),
+            _ => None,
+        }
     }
 
     #[inline]
