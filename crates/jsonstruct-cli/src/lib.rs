@@ -12,6 +12,7 @@
 mod check;
 mod diff;
 mod export;
+mod feed;
 mod generate;
 mod import;
 mod manual;

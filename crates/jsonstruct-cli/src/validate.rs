@@ -11,7 +11,7 @@ use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::{mpsc, Condvar, Mutex, PoisonError};
+use std::sync::mpsc;
 
 use anyhow::Context;
 use clap::ValueEnum;
@@ -20,6 +20,7 @@ use jsonstruct::{github, LineIndex, Options, Report, ValidationError, Validator}
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::feed::{Feed, StopOnPanic, BLOCK_BYTES};
 use crate::render::{self, Finding, Style};
 use crate::schema_arg::{self, SchemaDirs, Show};
 
@@ -67,10 +68,6 @@ pub enum Format {
     Github,
 }
 
-/// NDJSON is read in blocks of about this size (ending at a line end): a worker reads one,
-/// validates it, reads the next. Small enough that the last blocks end together and memory
-/// stays a few megabytes; large enough that taking the read lock is rare.
-const BLOCK_BYTES: usize = 1 << 20;
 /// Whole files validated per parallel batch.
 const BATCH_FILES: usize = 64;
 /// NDJSON blocks a worker may read ahead of the writer, per worker: their output waits in
@@ -320,17 +317,23 @@ impl Run<'_> {
     }
 
     /// Streams one NDJSON input. Each worker takes the next block of whole lines from the
-    /// shared [`Feed`] (reading it, under the lock, into its own buffer), validates it and
-    /// sends its output; this thread writes the outputs in input order. A worker does not read
+    /// shared [`Feed`] (reading it into its own buffer: a file by position, in parallel; a
+    /// pipe in order, under the feed's lock), validates it and sends its output; this thread
+    /// writes the outputs in input order. A worker does not read
     /// more than [`AHEAD_PER_WORKER`] blocks per worker ahead of the writer, so memory stays
     /// flat however large the input.
     fn ndjson(&self, path: &Path, out: &mut impl Write, totals: &mut Totals) -> anyhow::Result<()> {
         let shown = display(path);
-        let reader: Box<dyn Read + Send> = if is_stdin(path) {
-            Box::new(io::stdin())
+        let workers = self.pool.current_num_threads().max(1);
+        let ahead = AHEAD_PER_WORKER * workers as u64;
+        let feed = if is_stdin(path) {
+            Feed::stream(Box::new(io::stdin()), ahead)
         } else {
-            match File::open(path) {
-                Ok(f) => Box::new(f),
+            match File::open(path).and_then(|f| Ok((f.metadata()?, f))) {
+                // A regular file: the workers read their blocks in parallel.
+                #[cfg(unix)]
+                Ok((meta, f)) if meta.is_file() => Feed::at(Box::new(f), meta.len(), ahead),
+                Ok((_, f)) => Feed::stream(Box::new(f), ahead),
                 Err(e) => {
                     totals.unreadable += 1;
                     self.unreadable(out, &shown, &format!("cannot read {shown}: {e}"))?;
@@ -338,8 +341,6 @@ impl Run<'_> {
                 }
             }
         };
-        let workers = self.pool.current_num_threads().max(1);
-        let feed = Feed::new(reader, AHEAD_PER_WORKER * workers as u64);
         let (done_tx, done) = mpsc::channel::<(u64, Piece)>();
         let mut writer = Ordered::default();
         std::thread::scope(|scope| -> anyhow::Result<()> {
@@ -374,11 +375,7 @@ impl Run<'_> {
             }
             Ok(written?)
         })?;
-        let state = feed
-            .state
-            .into_inner()
-            .unwrap_or_else(PoisonError::into_inner);
-        if let Some((e, after)) = state.failed {
+        if let Some((e, after)) = feed.failure() {
             totals.unreadable += 1;
             self.unreadable(
                 out,
@@ -572,141 +569,6 @@ fn annotations(file: &str, report: &Report) -> String {
     s
 }
 
-/// Ends the feed when a worker panics: its block would never reach the writer, so the others
-/// would wait for the writer forever; this way they stop and the panic surfaces.
-struct StopOnPanic<'f>(&'f Feed);
-
-impl Drop for StopOnPanic<'_> {
-    fn drop(&mut self) {
-        if std::thread::panicking() {
-            self.0.stop();
-        }
-    }
-}
-
-/// The NDJSON input the workers of `Run::ndjson` share.
-struct Feed {
-    state: Mutex<FeedState>,
-    /// Signalled when the writer has written more blocks, or the run stops.
-    writer_moved: Condvar,
-}
-
-struct FeedState {
-    reader: Box<dyn Read + Send>,
-    /// The partial last line of the block read before, which starts the next block.
-    carry: Vec<u8>,
-    /// Lines in the blocks handed out so far.
-    lines: u64,
-    /// The sequence number of the next block.
-    next: u64,
-    /// Blocks the writer has written.
-    written: u64,
-    /// How many blocks may be handed out beyond those written.
-    ahead: u64,
-    /// A read error and the number of lines before it.
-    failed: Option<(io::Error, u64)>,
-    /// The input is exhausted, unreadable, or the run stops.
-    done: bool,
-}
-
-impl Feed {
-    /// A feed that hands out at most `ahead` blocks beyond those written.
-    fn new(reader: Box<dyn Read + Send>, ahead: u64) -> Feed {
-        Feed {
-            state: Mutex::new(FeedState {
-                reader,
-                carry: Vec::new(),
-                lines: 0,
-                next: 0,
-                written: 0,
-                ahead,
-                failed: None,
-                done: false,
-            }),
-            writer_moved: Condvar::new(),
-        }
-    }
-
-    /// Reads the next block of whole lines into `block` (replacing what it held) and returns
-    /// its sequence number and the number of its first line; `None` at the end. A line longer
-    /// than a block makes a longer block; at the end of the input the last line needs no
-    /// newline.
-    fn take(&self, block: &mut Vec<u8>) -> Option<(u64, u64)> {
-        let mut st = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        while !st.done && st.next >= st.written + st.ahead {
-            st = self
-                .writer_moved
-                .wait(st)
-                .unwrap_or_else(PoisonError::into_inner);
-        }
-        if st.done {
-            return None;
-        }
-        let st = &mut *st;
-        block.clear();
-        block.append(&mut st.carry);
-        let mut eof = false;
-        let mut error = None;
-        // Read at least a block, then on until a newline ends it.
-        loop {
-            let want = BLOCK_BYTES.saturating_sub(block.len()).max(64 << 10) as u64;
-            match st.reader.by_ref().take(want).read_to_end(block) {
-                Ok(0) => {
-                    eof = true;
-                    break;
-                }
-                Ok(_) if block.len() >= BLOCK_BYTES && memchr::memchr(b'\n', block).is_some() => {
-                    break
-                }
-                Ok(_) => {}
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => {
-                    // The lines before the error are validated and written; the rest is not.
-                    let whole = memchr::memrchr(b'\n', block).map_or(0, |i| i + 1);
-                    block.truncate(whole);
-                    error = Some(e);
-                    break;
-                }
-            }
-        }
-        if eof || error.is_some() {
-            st.done = true;
-            self.writer_moved.notify_all();
-        } else {
-            let cut = memchr::memrchr(b'\n', block).map_or(block.len(), |i| i + 1);
-            st.carry.extend_from_slice(&block[cut..]);
-            block.truncate(cut);
-        }
-        let first = st.lines + 1;
-        st.lines += memchr::memchr_iter(b'\n', block).count() as u64;
-        // A block that does not end in a newline (end of input) has one more line.
-        if block.last().is_some_and(|&b| b != b'\n') {
-            st.lines += 1;
-        }
-        // Reported after the whole lines read before it.
-        st.failed = error.map(|e| (e, st.lines));
-        let seq = st.next;
-        st.next += 1;
-        Some((seq, first))
-    }
-
-    /// The writer has written every block before `next`.
-    fn written(&self, next: u64) {
-        let mut st = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        if next > st.written {
-            st.written = next;
-            self.writer_moved.notify_all();
-        }
-    }
-
-    /// No more blocks: writing failed, or a worker panicked.
-    fn stop(&self) {
-        let mut st = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        st.done = true;
-        self.writer_moved.notify_all();
-    }
-}
-
 fn read_all(path: &Path) -> io::Result<Vec<u8>> {
     if is_stdin(path) {
         let mut buf = Vec::new();
@@ -714,118 +576,5 @@ fn read_all(path: &Path) -> io::Result<Vec<u8>> {
         Ok(buf)
     } else {
         std::fs::read(path)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn feed(reader: impl Read + Send + 'static, ahead: u64) -> Feed {
-        Feed::new(Box::new(reader), ahead)
-    }
-
-    /// Takes every block, marking each written as it comes; returns (first line, block).
-    fn drain(feed: &Feed) -> Vec<(u64, Vec<u8>)> {
-        let mut blocks = Vec::new();
-        let mut block = Vec::new();
-        while let Some((seq, first)) = feed.take(&mut block) {
-            assert_eq!(seq, blocks.len() as u64);
-            blocks.push((first, block.clone()));
-            feed.written(seq + 1);
-        }
-        blocks
-    }
-
-    #[test]
-    fn the_feed_hands_out_whole_lines_in_order_with_their_line_numbers() {
-        // Several blocks, a line longer than a block, blank and CRLF lines, no final newline.
-        let mut input = Vec::new();
-        for i in 0..60_000 {
-            input.extend_from_slice(
-                format!("{{\"n\": {i}, \"pad\": \"{}\"}}", "x".repeat(i % 97)).as_bytes(),
-            );
-            input.extend_from_slice(if i % 10 == 0 { b"\r\n\n" } else { b"\n" });
-        }
-        input.extend_from_slice(&vec![b'y'; BLOCK_BYTES + BLOCK_BYTES / 2]);
-        input.extend_from_slice(b"\n{\"last\": true}");
-        let blocks = drain(&feed(io::Cursor::new(input.clone()), 2));
-        assert!(blocks.len() > 3, "{}", blocks.len());
-        assert_eq!(
-            blocks
-                .iter()
-                .flat_map(|(_, b)| b.clone())
-                .collect::<Vec<u8>>(),
-            input
-        );
-        let mut line = 1;
-        for (i, (first, block)) in blocks.iter().enumerate() {
-            assert_eq!(*first, line, "block {i}");
-            line += memchr::memchr_iter(b'\n', block).count() as u64;
-            if i + 1 < blocks.len() {
-                assert_eq!(block.last(), Some(&b'\n'), "block {i} ends inside a line");
-            }
-        }
-        assert_eq!(
-            blocks.last().map(|(_, b)| b.ends_with(b"{\"last\": true}")),
-            Some(true)
-        );
-    }
-
-    #[test]
-    fn a_read_error_keeps_the_whole_lines_before_it() {
-        struct Failing(io::Cursor<Vec<u8>>);
-        impl Read for Failing {
-            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-                match self.0.read(buf)? {
-                    0 => Err(io::Error::other("disk on fire")),
-                    n => Ok(n),
-                }
-            }
-        }
-        let feed = feed(Failing(io::Cursor::new(b"1\n2\n3\npartial".to_vec())), 2);
-        let blocks = drain(&feed);
-        assert_eq!(blocks, [(1, b"1\n2\n3\n".to_vec())]);
-        let state = feed.state.into_inner().unwrap();
-        let (e, after) = state.failed.expect("the error is kept");
-        assert_eq!((e.to_string().as_str(), after), ("disk on fire", 3));
-    }
-
-    #[test]
-    fn the_feed_waits_for_the_writer_beyond_its_window() {
-        let feed = feed(io::Cursor::new(b"a\n".repeat(3 * BLOCK_BYTES)), 1);
-        let mut block = Vec::new();
-        assert_eq!(feed.take(&mut block).map(|t| t.0), Some(0));
-        std::thread::scope(|scope| {
-            let second = scope.spawn(|| feed.take(&mut Vec::new()).map(|t| t.0));
-            std::thread::sleep(std::time::Duration::from_millis(50));
-            // Not handed out before the writer moved on.
-            assert!(!second.is_finished());
-            feed.written(1);
-            assert_eq!(second.join().unwrap(), Some(1));
-        });
-        // Stopping wakes and ends every taker.
-        feed.stop();
-        assert_eq!(feed.take(&mut block), None);
-    }
-
-    #[test]
-    fn a_worker_that_panics_ends_the_feed_instead_of_leaving_the_others_waiting() {
-        let feed = feed(io::Cursor::new(b"a\n".repeat(3 * BLOCK_BYTES)), 1);
-        let mut block = Vec::new();
-        assert_eq!(feed.take(&mut block).map(|t| t.0), Some(0));
-        std::thread::scope(|scope| {
-            // Waits for the writer, which will never see block 0 ...
-            let waiting = scope.spawn(|| feed.take(&mut Vec::new()));
-            // ... because the worker holding it panics.
-            let panicked = std::thread::Builder::new()
-                .spawn_scoped(scope, || {
-                    let _stop = StopOnPanic(&feed);
-                    panic!("a bug in a worker");
-                })
-                .unwrap();
-            assert!(panicked.join().is_err());
-            assert_eq!(waiting.join().unwrap(), None);
-        });
     }
 }
