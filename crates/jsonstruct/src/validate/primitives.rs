@@ -56,13 +56,8 @@ impl Walker<'_> {
                 // quick reader leaves alone gets the full checks and their messages.
                 let offset = input.offset();
                 match (input.quoted_integer(), p.int_text_fast) {
-                    (Some((negative, mag)), Some((neg_max, pos_max))) => {
-                        let ok = match neg_max {
-                            _ if !negative => mag <= pos_max,
-                            Some(max) => mag <= max,
-                            None => false,
-                        };
-                        if ok {
+                    (Some((negative, mag)), Some(limits)) => {
+                        if int_text_admits(limits, negative, mag) {
                             return Ok(());
                         }
                         // Out of range, or a minus sign on a uint64: the value is consumed,
@@ -72,13 +67,14 @@ impl Walker<'_> {
                     _ => self.primitive_rest(node, p, input, m, depth, kind, offset),
                 }
             }
-            Peek::String if p.raw_strings.is_some() => {
-                let offset = input.offset();
-                match &p.raw_strings {
-                    Some(set) if input.raw_string_in(set) => Ok(()),
-                    // Not verbatim one of the values: read, decoded and looked up in full.
-                    _ => self.primitive_rest(node, p, input, m, depth, kind, offset),
-                }
+            // Verbatim one of the values; anything else is read, decoded and looked up in
+            // full below (the input is left unread).
+            Peek::String
+                if p.raw_strings
+                    .as_ref()
+                    .is_some_and(|set| input.raw_string_in(set)) =>
+            {
+                Ok(())
             }
             _ => {
                 let offset = input.offset();
@@ -172,14 +168,23 @@ fn int_out_of_range<M: Mode>(
 /// `[minus] int` is the grammar of a JSON integer literal, so the scanner's number reader
 /// decides it. `false` sends the value through the full checks, which say what is wrong.
 #[inline]
-fn int_text_in_range(s: &str, (neg_max, pos_max): (Option<u64>, u64)) -> bool {
+fn int_text_in_range(s: &str, limits: (Option<u64>, u64)) -> bool {
     match crate::json::Number::parse(s) {
-        Some(n) if n.int => match (n.negative, n.mag, neg_max) {
-            (true, Some(mag), Some(max)) => mag <= max,
-            (false, Some(mag), _) => mag <= pos_max,
-            _ => false,
-        },
+        Some(n) if n.int => n
+            .mag
+            .is_some_and(|mag| int_text_admits(limits, n.negative, mag)),
         _ => false,
+    }
+}
+
+/// Whether an integer of sign `negative` and magnitude `mag` is within `limits` (as
+/// `int_text_fast`: `None` for the largest negative magnitude forbids a minus sign).
+#[inline(always)]
+fn int_text_admits((neg_max, pos_max): (Option<u64>, u64), negative: bool, mag: u64) -> bool {
+    match neg_max {
+        _ if !negative => mag <= pos_max,
+        Some(max) => mag <= max,
+        None => false,
     }
 }
 
