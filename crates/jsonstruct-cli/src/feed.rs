@@ -560,21 +560,23 @@ mod tests {
     #[test]
     fn a_worker_that_panics_while_reading_does_not_leave_the_next_block_waiting_for_its_number() {
         /// Panics reading block 0 (which starts at offset 0), after the next block is taken.
-        struct PanicsAtZero(Vec<u8>);
+        struct PanicsAtZero(Positional);
         impl ReadAt for PanicsAtZero {
             fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<usize> {
                 if offset == 0 {
                     std::thread::sleep(std::time::Duration::from_millis(100));
                     panic!("a bug while reading");
                 }
-                let start = (offset as usize).min(self.0.len());
-                let n = buf.len().min(self.0.len() - start);
-                buf[..n].copy_from_slice(&self.0[start..start + n]);
-                Ok(n)
+                self.0.read_at(buf, offset)
             }
         }
         let input = b"a\n".repeat(3 * BLOCK_BYTES);
-        let feed = Feed::at(Box::new(PanicsAtZero(input.clone())), input.len() as u64, 4);
+        let len = input.len() as u64;
+        let source = PanicsAtZero(Positional {
+            bytes: input,
+            fail_at: None,
+        });
+        let feed = Feed::at(Box::new(source), len, 4);
         std::thread::scope(|scope| {
             let first = std::thread::Builder::new()
                 .spawn_scoped(scope, || {
